@@ -1,0 +1,360 @@
+package dev.mlops.core.data;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.mlops.api.data.Column;
+import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.MalformedDataException;
+import dev.mlops.api.data.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Streams a CSV file into a {@link Table} with Jackson's CSV parser: one pass, values go straight
+ * into primitive column builders, so memory is that of the resulting table (8 bytes a numeric cell,
+ * 4 a categorical one, plus distinct strings) and not of the text.
+ */
+final class CsvTableReader {
+  private static final CsvFactory FACTORY = new CsvFactory();
+
+  /** Where CSV text comes from. */
+  interface Source {
+    /** Name used in error messages (the file path, or a caller-supplied name). */
+    String name();
+
+    /** Opens a fresh reader over the text. */
+    Reader open() throws IOException;
+
+    /** Whether {@link #open()} may be called more than once. */
+    boolean reopenable();
+
+    static Source of(Path path, Charset charset) {
+      return new Source() {
+        @Override
+        public String name() {
+          return path.toString();
+        }
+
+        @Override
+        public Reader open() throws IOException {
+          return decode(Files.newInputStream(path), charset);
+        }
+
+        @Override
+        public boolean reopenable() {
+          return true;
+        }
+      };
+    }
+
+    static Source of(InputStream in, String name, Charset charset) {
+      return new Source() {
+        private boolean opened;
+
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public Reader open() {
+          if (opened) {
+            throw new IllegalStateException("stream " + name + " can only be read once");
+          }
+          opened = true;
+          return decode(in, charset);
+        }
+
+        @Override
+        public boolean reopenable() {
+          return false;
+        }
+      };
+    }
+
+    static Source of(String text, String name) {
+      return new Source() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public Reader open() {
+          return new StringReader(text);
+        }
+
+        @Override
+        public boolean reopenable() {
+          return true;
+        }
+      };
+    }
+  }
+
+  private final Source source;
+  private final CsvOptions options;
+
+  CsvTableReader(Source source, CsvOptions options) {
+    this.source = source;
+    this.options = options;
+  }
+
+  Table read() throws IOException {
+    Pass first = new Pass(options.columnTypes(), options.inferTypes());
+    Table table = first.run();
+    if (table != null) {
+      return table;
+    }
+    CsvColumn forced = first.firstReread();
+    if (!source.reopenable()) {
+      throw new MalformedDataException(source.name(), forced.rereadLine, first.indexOf(forced) + 1, forced.name,
+          "column was read as " + forced.rereadFrom + " from earlier rows but this value is not "
+              + forced.rereadFrom + ", so it is CATEGORICAL; a one-shot stream cannot be read a second time:"
+              + " declare the column's type (CsvOptions.Builder.columnType) or read from a file",
+          null);
+    }
+    Map<String, ColumnType> finalTypes = new LinkedHashMap<>();
+    for (CsvColumn c : first.columns) {
+      finalTypes.put(c.name, c.type());
+    }
+    Table second = new Pass(finalTypes, false).run();
+    if (second == null) {
+      throw new IllegalStateException("second read of " + source.name() + " did not settle the column types");
+    }
+    return second;
+  }
+
+  /** One read of the source with a given set of declared types. */
+  private final class Pass {
+    private final Map<String, ColumnType> declared;
+    private final boolean infer;
+    private final List<CsvColumn> columns = new ArrayList<>();
+    private long headerLine = 1;
+
+    Pass(Map<String, ColumnType> declared, boolean infer) {
+      this.declared = declared;
+      this.infer = infer;
+    }
+
+    /** Returns the table, or null when a column must be read again with its final type. */
+    Table run() throws IOException {
+      CsvSchema schema = CsvSchema.emptySchema()
+          .withColumnSeparator(options.delimiter())
+          .withQuoteChar(options.quote())
+          .withoutHeader();
+      schema = options.escape() >= 0 ? schema.withEscapeChar((char) options.escape()) : schema.withoutEscapeChar();
+      int rows = 0;
+      int field = -1;
+      long rowLine = 0;
+      try (Reader reader = skipByteOrderMark(source.open());
+          CsvParser parser = (CsvParser) FACTORY.createParser(reader)) {
+        parser.setSchema(schema);
+        parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        parser.configure(CsvParser.Feature.SKIP_EMPTY_LINES, options.skipBlankLines());
+        parser.configure(CsvParser.Feature.TRIM_SPACES, options.trimFields());
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+          if (options.header()) {
+            throw new MalformedDataException(source.name(), 1, -1, null,
+                "the file is empty: expected a header line with the column names", null);
+          }
+          checkDeclaredColumnsExist();
+          return new ColumnarTable(0, List.of());
+        }
+        rowLine = parser.currentTokenLocation().getLineNr();
+        List<String> firstRow = readRow(parser);
+        createColumns(firstRow, rowLine);
+        int n = columns.size();
+        CsvColumn[] cols = columns.toArray(new CsvColumn[0]);
+        Set<String> nullTokens = options.nullTokens();
+        if (!options.header()) {
+          for (int i = 0; i < n; i++) {
+            add(cols[i], firstRow.get(i), nullTokens, rowLine, i);
+          }
+          rows++;
+        }
+        while (parser.nextToken() == JsonToken.START_ARRAY) {
+          rowLine = parser.currentTokenLocation().getLineNr();
+          field = 0;
+          JsonToken t;
+          while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+            if (field >= n) {
+              throw raggedRow(parser, rowLine, n);
+            }
+            add(cols[field], parser.getText(), nullTokens, rowLine, field);
+            field++;
+          }
+          if (t != JsonToken.END_ARRAY) {
+            throw new MalformedDataException(source.name(), rowLine, field + 1, null,
+                "unexpected " + t + " in a CSV row", null);
+          }
+          if (field < n) {
+            throw new MalformedDataException(source.name(), rowLine, -1, null,
+                "expected " + n + " fields as in the header but found " + field
+                    + " (the row ends before column " + (field + 1) + " '" + cols[field].name + "')", null);
+          }
+          field = -1;
+          if (++rows < 0) {
+            throw new MalformedDataException(source.name(), rowLine, -1, null,
+                "more rows than a table can hold (" + Integer.MAX_VALUE + ")", null);
+          }
+        }
+      } catch (JsonProcessingException e) {
+        throw parseFailure(e, rowLine, field);
+      } catch (CharacterCodingException e) {
+        throw new MalformedDataException(source.name(), rowLine, -1, null,
+            "bytes that are not valid " + options.charset() + " near this line (" + e.getMessage()
+                + "); expected text in " + options.charset() + " (see CsvOptions.Builder.charset)", e);
+      }
+      if (firstReread() != null) {
+        return null;
+      }
+      List<Column> built = new ArrayList<>(columns.size());
+      for (CsvColumn c : columns) {
+        built.add(c.build());
+      }
+      return new ColumnarTable(rows, built);
+    }
+
+    private void add(CsvColumn column, String text, Set<String> nullTokens, long line, int index) {
+      if (nullTokens.contains(text)) {
+        column.addNull();
+        return;
+      }
+      try {
+        column.add(text, line);
+      } catch (CsvColumn.Mismatch m) {
+        throw new MalformedDataException(source.name(), line, index + 1, column.name, m.getMessage(), null);
+      }
+    }
+
+    private MalformedDataException raggedRow(CsvParser parser, long rowLine, int n) throws IOException {
+      int found = n + 1;
+      while (parser.nextToken() == JsonToken.VALUE_STRING) {
+        found++;
+      }
+      return new MalformedDataException(source.name(), rowLine, n + 1, null,
+          "expected " + n + " fields as in the header but found " + found
+              + " (a delimiter inside an unquoted value?)", null);
+    }
+
+    private MalformedDataException parseFailure(JsonProcessingException e, long rowLine, int field) {
+      JsonLocation at = e.getLocation();
+      long line = rowLine > 0 ? rowLine : at != null ? at.getLineNr() : -1;
+      String name = field >= 0 && field < columns.size() ? columns.get(field).name : null;
+      String what = e.getOriginalMessage();
+      if (what != null && what.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
+        what = "unclosed quote: the quoted field starting on this line has no closing "
+            + options.quote() + " (the parser reached " + (at == null ? "the end" : "line " + at.getLineNr())
+            + "); expected a closing quote, with quotes inside the field doubled";
+      } else {
+        what = "malformed CSV: " + what;
+      }
+      return new MalformedDataException(source.name(), line, field >= 0 ? field + 1 : -1, name, what, e);
+    }
+
+    private List<String> readRow(CsvParser parser) throws IOException {
+      List<String> cells = new ArrayList<>();
+      while (parser.nextToken() == JsonToken.VALUE_STRING) {
+        cells.add(parser.getText());
+      }
+      return cells;
+    }
+
+    private void createColumns(List<String> firstRow, long line) {
+      headerLine = line;
+      List<String> names = new ArrayList<>(firstRow.size());
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < firstRow.size(); i++) {
+        String name = options.header() ? firstRow.get(i) : "column_" + (i + 1);
+        if (name.isEmpty()) {
+          name = "column_" + (i + 1);
+        }
+        Integer before = seen.putIfAbsent(name, i);
+        if (before != null) {
+          if (options.duplicateHeaders() == CsvOptions.DuplicateHeaders.FAIL) {
+            throw new MalformedDataException(source.name(), line, i + 1, name,
+                "duplicate column name, also column " + (before + 1)
+                    + "; expected unique names (or CsvOptions.Builder.duplicateHeaders(RENAME))", null);
+          }
+          String renamed;
+          int k = 1;
+          do {
+            renamed = name + "." + k++;
+          } while (seen.containsKey(renamed) || firstRow.contains(renamed));
+          seen.put(renamed, i);
+          name = renamed;
+        }
+        names.add(name);
+      }
+      checkDeclaredColumnsExist(names);
+      for (String name : names) {
+        columns.add(new CsvColumn(name, declared.get(name), infer, options.timestampZone()));
+      }
+    }
+
+    private void checkDeclaredColumnsExist() {
+      checkDeclaredColumnsExist(List.of());
+    }
+
+    private void checkDeclaredColumnsExist(List<String> names) {
+      Set<String> missing = new LinkedHashSet<>(declared.keySet());
+      names.forEach(missing::remove);
+      if (!missing.isEmpty()) {
+        throw new MalformedDataException(source.name(), headerLine, -1, null,
+            "declared column" + (missing.size() > 1 ? "s " : " ") + missing + " not in the "
+                + (options.header() ? "header" : "file") + "; columns are " + names, null);
+      }
+    }
+
+    CsvColumn firstReread() {
+      CsvColumn first = null;
+      for (CsvColumn c : columns) {
+        if (c.needsReread && (first == null || c.rereadLine < first.rereadLine)) {
+          first = c;
+        }
+      }
+      return first;
+    }
+
+    int indexOf(CsvColumn column) {
+      return columns.indexOf(column);
+    }
+  }
+
+  static Reader decode(InputStream in, Charset charset) {
+    return new InputStreamReader(in, charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  private static Reader skipByteOrderMark(Reader reader) throws IOException {
+    PushbackReader pushback = new PushbackReader(reader, 1);
+    int first = pushback.read();
+    if (first != -1 && first != '\uFEFF') {
+      pushback.unread(first);
+    }
+    return pushback;
+  }
+}
