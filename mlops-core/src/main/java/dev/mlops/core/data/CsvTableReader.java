@@ -35,7 +35,6 @@ import java.util.Set;
  * 4 a categorical one, plus distinct strings) and not of the text.
  */
 final class CsvTableReader {
-  private static final CsvFactory FACTORY = new CsvFactory();
 
   /** Where CSV text comes from. */
   interface Source {
@@ -114,10 +113,15 @@ final class CsvTableReader {
 
   private final Source source;
   private final CsvOptions options;
+  private final CsvFactory factory;
 
   CsvTableReader(Source source, CsvOptions options) {
     this.source = source;
     this.options = options;
+    this.factory = CsvFactory.builder()
+        .configure(CsvParser.Feature.SKIP_EMPTY_LINES, options.skipBlankLines())
+        .configure(CsvParser.Feature.TRIM_SPACES, options.trimFields())
+        .build();
   }
 
   Table read() throws IOException {
@@ -168,11 +172,8 @@ final class CsvTableReader {
       int field = -1;
       long rowLine = 0;
       try (Reader reader = skipByteOrderMark(source.open());
-          CsvParser parser = (CsvParser) FACTORY.createParser(reader)) {
+          CsvParser parser = factory.createParser(reader)) {
         parser.setSchema(schema);
-        parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        parser.configure(CsvParser.Feature.SKIP_EMPTY_LINES, options.skipBlankLines());
-        parser.configure(CsvParser.Feature.TRIM_SPACES, options.trimFields());
         JsonToken token = parser.nextToken();
         if (token == null) {
           if (options.header()) {
@@ -182,8 +183,8 @@ final class CsvTableReader {
           checkDeclaredColumnsExist();
           return new ColumnarTable(0, List.of());
         }
-        rowLine = parser.currentTokenLocation().getLineNr();
         List<String> firstRow = readRow(parser);
+        rowLine = headerLine;
         createColumns(firstRow, rowLine);
         int n = columns.size();
         CsvColumn[] cols = columns.toArray(new CsvColumn[0]);
@@ -195,10 +196,14 @@ final class CsvTableReader {
           rows++;
         }
         while (parser.nextToken() == JsonToken.START_ARRAY) {
-          rowLine = parser.currentTokenLocation().getLineNr();
+          // Jackson places a row's start at the end of the previous row; the first value corrects it.
+          rowLine = parser.currentTokenLocation().getLineNr() + 1;
           field = 0;
           JsonToken t;
           while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+            if (field == 0) {
+              rowLine = parser.currentTokenLocation().getLineNr();
+            }
             if (field >= n) {
               throw raggedRow(parser, rowLine, n);
             }
@@ -277,13 +282,15 @@ final class CsvTableReader {
     private List<String> readRow(CsvParser parser) throws IOException {
       List<String> cells = new ArrayList<>();
       while (parser.nextToken() == JsonToken.VALUE_STRING) {
+        if (cells.isEmpty()) {
+          headerLine = parser.currentTokenLocation().getLineNr();
+        }
         cells.add(parser.getText());
       }
       return cells;
     }
 
     private void createColumns(List<String> firstRow, long line) {
-      headerLine = line;
       List<String> names = new ArrayList<>(firstRow.size());
       Map<String, Integer> seen = new HashMap<>();
       for (int i = 0; i < firstRow.size(); i++) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 
 /** ISO-8601 timestamp parsing into epoch microseconds. */
@@ -23,7 +24,8 @@ final class Timestamps {
           .appendOffset("+HH:MM", "Z")
           .optionalEnd()
           .optionalEnd()
-          .toFormatter();
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private Timestamps() {}
 
