@@ -155,6 +155,8 @@ final class CsvTableReader {
     private final boolean infer;
     private final List<CsvColumn> columns = new ArrayList<>();
     private long headerLine = 1;
+    private final int maxNullTokenLength =
+        options.nullTokens().stream().mapToInt(String::length).max().orElse(-1);
 
     Pass(Map<String, ColumnType> declared, boolean infer) {
       this.declared = declared;
@@ -243,7 +245,7 @@ final class CsvTableReader {
     }
 
     private void add(CsvColumn column, String text, Set<String> nullTokens, long line, int index) {
-      if (nullTokens.contains(text)) {
+      if (text.length() <= maxNullTokenLength && nullTokens.contains(text)) {
         column.addNull();
         return;
       }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -59,6 +60,108 @@ final class Timestamps {
    * @throws ArithmeticException if it is beyond the microsecond range
    */
   static long parseToEpochMicros(String text, ZoneId zone) {
+    long fast = parseCommonForm(text, zone);
+    if (fast != NOT_COMMON) {
+      return fast;
+    }
+    return parseWithJavaTime(text, zone);
+  }
+
+  private static final long NOT_COMMON = Long.MIN_VALUE;
+
+  /**
+   * The hot path of {@link #parseToEpochMicros}: the common ISO shapes
+   * ({@code yyyy-MM-dd}, then {@code T}/space {@code HH:mm[:ss[.f{1,9}]]}, then nothing, {@code Z} or
+   * {@code +HH:MM}) in a fixed-offset zone, parsed without allocation. Anything else, including every
+   * invalid value, returns {@link #NOT_COMMON} so that java.time decides (and reports) it; a test
+   * checks that both paths agree.
+   */
+  private static long parseCommonForm(String s, ZoneId zone) {
+    int n = s.length();
+    if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return NOT_COMMON;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1
+        || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+      return NOT_COMMON;
+    }
+    long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L;
+    long micros = 0;
+    int i = 10;
+    if (i < n) {
+      char sep = s.charAt(i);
+      if ((sep != 'T' && sep != 't' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
+        return NOT_COMMON;
+      }
+      int hour = digits(s, 11, 2);
+      int minute = digits(s, 14, 2);
+      int second = 0;
+      i = 16;
+      if (i < n && s.charAt(i) == ':') {
+        second = i + 3 <= n ? digits(s, i + 1, 2) : -1;
+        i += 3;
+        if (i < n && s.charAt(i) == '.') {
+          int start = ++i;
+          long fraction = 0;
+          while (i < n && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            fraction = fraction * 10 + (s.charAt(i++) - '0');
+          }
+          int fractionDigits = i - start;
+          if (fractionDigits == 0) {
+            return NOT_COMMON;
+          }
+          for (int k = fractionDigits; k < 9; k++) {
+            fraction *= 10;
+          }
+          micros = fraction / 1_000;
+        }
+      }
+      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        return NOT_COMMON;
+      }
+      seconds += hour * 3_600L + minute * 60L + second;
+    }
+    int offsetSeconds;
+    if (i == n) {
+      if (!(zone instanceof ZoneOffset offset)) {
+        return NOT_COMMON;
+      }
+      offsetSeconds = offset.getTotalSeconds();
+    } else if (i == 10) {
+      return NOT_COMMON;
+    } else if (i + 1 == n && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+      offsetSeconds = 0;
+    } else if (i + 6 == n && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+      int oh = digits(s, i + 1, 2);
+      int om = digits(s, i + 4, 2);
+      if (oh < 0 || oh > 17 || om < 0 || om > 59) {
+        return NOT_COMMON;
+      }
+      offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3_600 + om * 60);
+    } else {
+      return NOT_COMMON;
+    }
+    return (seconds - offsetSeconds) * 1_000_000L + micros;
+  }
+
+  /** The value of {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** The java.time path alone, for tests that compare it with the hot path. */
+  static long parseWithJavaTime(String text, ZoneId zone) {
     String normalized = text.length() > 10 && text.charAt(10) == ' '
         ? text.substring(0, 10) + 'T' + text.substring(11)
         : text;

@@ -1,0 +1,30 @@
+package dev.mlops.testing;
+
+import dev.mlops.api.data.Table;
+import org.assertj.core.api.Assertions;
+
+/**
+ * Entry point for mlops-java assertions; extends AssertJ's {@link Assertions} so one static import
+ * serves both.
+ *
+ * <pre>{@code
+ * import static dev.mlops.testing.MlopsAssertions.assertThat;
+ *
+ * assertThat(table).hasRowCount(1000).hasColumns("age", "class").hasNoNulls("class");
+ * }</pre>
+ */
+public class MlopsAssertions extends Assertions {
+
+  /** Not instantiable except by subclasses that add assertions of their own. */
+  protected MlopsAssertions() {}
+
+  /**
+   * Starts assertions on a table.
+   *
+   * @param actual the table
+   * @return the assertion object
+   */
+  public static TableAssert assertThat(Table actual) {
+    return new TableAssert(actual);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.mlops.testing;
+
+import dev.mlops.api.data.Column;
+import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.NumericColumn;
+import dev.mlops.api.data.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a {@link Table}. Failure messages name the column and show the first offending
+ * row indices.
+ */
+public final class TableAssert extends AbstractAssert<TableAssert, Table> {
+  private static final int MAX_EXAMPLES = 5;
+
+  TableAssert(Table actual) {
+    super(actual, TableAssert.class);
+  }
+
+  /**
+   * Verifies the row count.
+   *
+   * @param expected the expected number of rows
+   * @return this
+   */
+  public TableAssert hasRowCount(int expected) {
+    isNotNull();
+    if (actual.rowCount() != expected) {
+      failWithMessage("Expected table to have %s rows but it has %s", expected, actual.rowCount());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that the table has columns with all of these names (and maybe others).
+   *
+   * @param names the column names
+   * @return this
+   */
+  public TableAssert hasColumns(String... names) {
+    isNotNull();
+    List<String> missing = new ArrayList<>();
+    for (String name : names) {
+      if (!actual.hasColumn(name)) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      failWithMessage("Expected table to have columns %s but %s missing; columns are %s",
+          Arrays.asList(names), missing, actual.columnNames());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies the column names, in order, and that there are no others.
+   *
+   * @param names the expected column names in table order
+   * @return this
+   */
+  public TableAssert hasExactlyColumns(String... names) {
+    isNotNull();
+    if (!actual.columnNames().equals(Arrays.asList(names))) {
+      failWithMessage("Expected table columns to be exactly %s but were %s", Arrays.asList(names),
+          actual.columnNames());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies the type of a column.
+   *
+   * @param name the column name
+   * @param expected the expected type
+   * @return this
+   */
+  public TableAssert hasColumnOfType(String name, ColumnType expected) {
+    Column column = column(name);
+    if (column.type() != expected) {
+      failWithMessage("Expected column '%s' to be %s but it is %s", name, expected, column.type());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that the named columns (all columns when none are named) have no null values.
+   *
+   * @param names column names, or none for every column
+   * @return this
+   */
+  public TableAssert hasNoNulls(String... names) {
+    isNotNull();
+    List<Column> columns = names.length == 0 ? actual.columns() : Arrays.stream(names).map(this::column).toList();
+    StringBuilder problems = new StringBuilder();
+    for (Column c : columns) {
+      if (c.nullCount() > 0) {
+        problems.append(String.format("%n  '%s': %d null(s) of %d rows, first at rows %s", c.name(), c.nullCount(),
+            c.size(), firstRows(c, true)));
+      }
+    }
+    if (problems.length() > 0) {
+      failWithMessage("Expected no nulls but found:%s", problems);
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that a numeric column holds no {@code NaN} or infinite value.
+   *
+   * @param name the numeric column
+   * @return this
+   */
+  public TableAssert hasOnlyFiniteValues(String name) {
+    Column column = column(name);
+    if (!(column instanceof NumericColumn numeric)) {
+      failWithMessage("Expected column '%s' to be numeric but it is %s", name, column.type());
+      return this;
+    }
+    List<Integer> rows = new ArrayList<>();
+    int count = 0;
+    for (int i = 0; i < numeric.size(); i++) {
+      if (!numeric.isNull(i) && !Double.isFinite(numeric.getDouble(i))) {
+        if (rows.size() < MAX_EXAMPLES) {
+          rows.add(i);
+        }
+        count++;
+      }
+    }
+    if (count > 0) {
+      failWithMessage("Expected column '%s' to hold only finite values but %d are NaN or infinite, first at rows %s",
+          name, count, rows);
+    }
+    return this;
+  }
+
+  private Column column(String name) {
+    isNotNull();
+    if (!actual.hasColumn(name)) {
+      failWithMessage("Expected table to have column '%s' but columns are %s", name, actual.columnNames());
+    }
+    return actual.column(name);
+  }
+
+  private static List<Integer> firstRows(Column c, boolean nulls) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < c.size() && rows.size() < MAX_EXAMPLES; i++) {
+      if (c.isNull(i) == nulls) {
+        rows.add(i);
+      }
+    }
+    return rows;
+  }
+}
