@@ -32,10 +32,17 @@ class ApiPurityTest {
     List<Path> offending;
     try (Stream<Path> files = Files.walk(sources)) {
       offending = files.filter(f -> f.toString().endsWith(".java"))
-          .filter(f -> read(f).matches("(?s).*\\b(dev\\.mlops\\.core|com\\.google|com\\.fasterxml|org\\.tribuo|org\\.apache)\\b.*"))
+          .filter(f -> codeLines(f).anyMatch(
+              l -> l.matches(".*\\b(dev\\.mlops\\.core|com\\.google|com\\.fasterxml|org\\.tribuo|org\\.apache)\\b.*")))
           .toList();
     }
     assertThat(offending).isEmpty();
+  }
+
+  /** Lines that are not comments or javadoc (which may name core classes to guide readers). */
+  private static Stream<String> codeLines(Path file) {
+    return read(file).lines().map(String::strip)
+        .filter(l -> !l.startsWith("*") && !l.startsWith("/*") && !l.startsWith("//"));
   }
 
   private static Stream<String> imports(Path file) {
