@@ -13,6 +13,7 @@ import dev.mlops.api.data.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
@@ -28,11 +29,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Streams a CSV file into a {@link Table} with Jackson's CSV parser: one pass, values go straight
  * into primitive column builders, so memory is that of the resulting table (8 bytes a numeric cell,
- * 4 a categorical one, plus distinct strings) and not of the text.
+ * 4 a categorical one, plus distinct strings) and not of the text. Tokenizing runs on a second
+ * thread that hands bounded batches of rows to the calling thread, which converts them.
  */
 final class CsvTableReader {
 
@@ -171,68 +176,43 @@ final class CsvTableReader {
           .withoutHeader();
       schema = options.escape() >= 0 ? schema.withEscapeChar((char) options.escape()) : schema.withoutEscapeChar();
       int rows = 0;
-      int field = -1;
-      long rowLine = 0;
       try (Reader reader = skipByteOrderMark(source.open());
           CsvParser parser = factory.createParser(reader)) {
         parser.setSchema(schema);
-        JsonToken token = parser.nextToken();
-        if (token == null) {
-          if (options.header()) {
-            throw new MalformedDataException(source.name(), 1, -1, null,
-                "the file is empty: expected a header line with the column names", null);
+        List<String> firstRow;
+        try {
+          if (parser.nextToken() == null) {
+            if (options.header()) {
+              throw new MalformedDataException(source.name(), 1, -1, null,
+                  "the file is empty: expected a header line with the column names", null);
+            }
+            checkDeclaredColumnsExist();
+            return new ColumnarTable(0, List.of());
           }
-          checkDeclaredColumnsExist();
-          return new ColumnarTable(0, List.of());
+          firstRow = readRow(parser);
+        } catch (JsonProcessingException e) {
+          throw parseFailure(e, 0, -1);
+        } catch (CharacterCodingException e) {
+          throw badBytes(e, 1);
         }
-        List<String> firstRow = readRow(parser);
-        rowLine = headerLine;
-        createColumns(firstRow, rowLine);
-        int n = columns.size();
+        createColumns(firstRow, headerLine);
         CsvColumn[] cols = columns.toArray(new CsvColumn[0]);
-        Set<String> nullTokens = options.nullTokens();
         if (!options.header()) {
-          for (int i = 0; i < n; i++) {
-            add(cols[i], firstRow.get(i), nullTokens, rowLine, i);
+          for (int i = 0; i < cols.length; i++) {
+            add(cols[i], firstRow.get(i), options.nullTokens(), headerLine, i);
           }
           rows++;
         }
-        while (parser.nextToken() == JsonToken.START_ARRAY) {
-          // Jackson places a row's start at the end of the previous row; the first value corrects it.
-          rowLine = parser.currentTokenLocation().getLineNr() + 1;
-          field = 0;
-          JsonToken t;
-          while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
-            if (field == 0) {
-              rowLine = parser.currentTokenLocation().getLineNr();
-            }
-            if (field >= n) {
-              throw raggedRow(parser, rowLine, n);
-            }
-            add(cols[field], parser.getText(), nullTokens, rowLine, field);
-            field++;
-          }
-          if (t != JsonToken.END_ARRAY) {
-            throw new MalformedDataException(source.name(), rowLine, field + 1, null,
-                "unexpected " + t + " in a CSV row", null);
-          }
-          if (field < n) {
-            throw new MalformedDataException(source.name(), rowLine, -1, null,
-                "expected " + n + " fields as in the header but found " + field
-                    + " (the row ends before column " + (field + 1) + " '" + cols[field].name + "')", null);
-          }
-          field = -1;
-          if (++rows < 0) {
-            throw new MalformedDataException(source.name(), rowLine, -1, null,
-                "more rows than a table can hold (" + Integer.MAX_VALUE + ")", null);
-          }
+        Tokenizer tokenizer = new Tokenizer(parser, cols.length);
+        Thread thread = new Thread(tokenizer, "mlops-csv-tokenizer");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+          rows = consume(tokenizer, cols, rows);
+        } finally {
+          tokenizer.cancel();
+          joinBriefly(thread);
         }
-      } catch (JsonProcessingException e) {
-        throw parseFailure(e, rowLine, field);
-      } catch (CharacterCodingException e) {
-        throw new MalformedDataException(source.name(), rowLine, -1, null,
-            "bytes that are not valid " + options.charset() + " near this line (" + e.getMessage()
-                + "); expected text in " + options.charset() + " (see CsvOptions.Builder.charset)", e);
       }
       if (firstReread() != null) {
         return null;
@@ -242,6 +222,47 @@ final class CsvTableReader {
         built.add(c.build());
       }
       return new ColumnarTable(rows, built);
+    }
+
+    /**
+     * Turns the tokenizer's batches into column values, in file order: a value that does not fit
+     * is reported before a malformed row that comes after it.
+     */
+    private int consume(Tokenizer tokenizer, CsvColumn[] cols, int rows) throws IOException {
+      int n = cols.length;
+      Set<String> nullTokens = options.nullTokens();
+      while (true) {
+        Batch batch = tokenizer.take();
+        String[] cells = batch.cells;
+        for (int r = 0; r < batch.rows; r++) {
+          long line = batch.lines[r];
+          int base = r * n;
+          for (int i = 0; i < n; i++) {
+            add(cols[i], cells[base + i], nullTokens, line, i);
+          }
+        }
+        rows += batch.rows;
+        if (rows < 0) {
+          throw new MalformedDataException(source.name(), batch.lines[batch.rows - 1], -1, null,
+              "more rows than a table can hold (" + Integer.MAX_VALUE + ")", null);
+        }
+        if (batch.failure != null) {
+          throw rethrow(batch.failure);
+        }
+        if (batch.last) {
+          return rows;
+        }
+      }
+    }
+
+    private IOException rethrow(Throwable failure) {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return (IOException) failure;
     }
 
     private void add(CsvColumn column, String text, Set<String> nullTokens, long line, int index) {
@@ -337,6 +358,105 @@ final class CsvTableReader {
       }
     }
 
+    private MalformedDataException badBytes(CharacterCodingException e, long line) {
+      return new MalformedDataException(source.name(), line, -1, null,
+          "bytes that are not valid " + options.charset() + " near this line (" + e.getMessage()
+              + "); expected text in " + options.charset() + " (see CsvOptions.Builder.charset)", e);
+    }
+
+    /**
+     * Runs Jackson's tokenizer on its own thread and hands rows over in bounded batches, so that
+     * tokenizing and converting use both cores; at most {@link #QUEUED} batches wait at a time.
+     */
+    private final class Tokenizer implements Runnable {
+      private final CsvParser parser;
+      private final int n;
+      private final int batchRows;
+      private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+      private volatile boolean cancelled;
+
+      Tokenizer(CsvParser parser, int n) {
+        this.parser = parser;
+        this.n = n;
+        this.batchRows = Math.max(16, BATCH_CELLS / Math.max(1, n));
+      }
+
+      @Override
+      public void run() {
+        Batch batch = new Batch(batchRows, n);
+        long rowLine = headerLine;
+        int field = -1;
+        try {
+          while (!cancelled && parser.nextToken() == JsonToken.START_ARRAY) {
+            // Jackson places a row's start at the end of the previous row; the first value corrects it.
+            rowLine = parser.currentTokenLocation().getLineNr() + 1;
+            field = 0;
+            int base = batch.rows * n;
+            JsonToken t;
+            while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+              if (field == 0) {
+                rowLine = parser.currentTokenLocation().getLineNr();
+              }
+              if (field >= n) {
+                throw raggedRow(parser, rowLine, n);
+              }
+              batch.cells[base + field++] = parser.getText();
+            }
+            if (t != JsonToken.END_ARRAY) {
+              throw new MalformedDataException(source.name(), rowLine, field + 1, null,
+                  "unexpected " + t + " in a CSV row", null);
+            }
+            if (field < n) {
+              throw new MalformedDataException(source.name(), rowLine, -1, null,
+                  "expected " + n + " fields as in the header but found " + field
+                      + " (the row ends before column " + (field + 1) + " '" + columns.get(field).name + "')",
+                  null);
+            }
+            field = -1;
+            batch.lines[batch.rows++] = rowLine;
+            if (batch.rows == batchRows) {
+              put(batch);
+              batch = new Batch(batchRows, n);
+            }
+          }
+        } catch (JsonProcessingException e) {
+          batch.failure = parseFailure(e, rowLine, field);
+        } catch (CharacterCodingException e) {
+          batch.failure = badBytes(e, rowLine);
+        } catch (IOException | RuntimeException | Error e) {
+          batch.failure = e;
+        }
+        batch.last = true;
+        put(batch);
+      }
+
+      private void put(Batch batch) {
+        try {
+          while (!cancelled) {
+            if (queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+              return;
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      Batch take() throws InterruptedIOException {
+        try {
+          return queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while reading " + source.name());
+        }
+      }
+
+      void cancel() {
+        cancelled = true;
+        queue.clear();
+      }
+    }
+
     CsvColumn firstReread() {
       CsvColumn first = null;
       for (CsvColumn c : columns) {
@@ -349,6 +469,34 @@ final class CsvTableReader {
 
     int indexOf(CsvColumn column) {
       return columns.indexOf(column);
+    }
+  }
+
+  /** Cells per batch handed from the tokenizer thread to the converting thread. */
+  private static final int BATCH_CELLS = 1 << 16;
+  /** Batches that may wait between the two threads: bounds the memory of a read. */
+  private static final int QUEUED = 4;
+
+  /** Rows of cells, row-major, with the line each row starts on. */
+  private static final class Batch {
+    final String[] cells;
+    final long[] lines;
+    int rows;
+    boolean last;
+    Throwable failure;
+
+    Batch(int rows, int n) {
+      this.cells = new String[rows * n];
+      this.lines = new long[rows];
+    }
+  }
+
+  /** Waits for the tokenizer to stop using the parser before it is closed. */
+  private static void joinBriefly(Thread thread) {
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
