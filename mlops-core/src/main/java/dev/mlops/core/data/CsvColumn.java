@@ -172,31 +172,26 @@ final class CsvColumn {
 
   private void start(ColumnType type) {
     state = type;
-    switch (type) {
+    Runnable addNull = switch (type) {
       case INTEGRAL, NUMERIC -> {
         numeric = Columns.numericBuilder(name, 1024).integral(type == ColumnType.INTEGRAL);
-        for (int i = 0; i < leadingNulls; i++) {
-          numeric.addNull();
-        }
+        yield numeric::addNull;
       }
       case CATEGORICAL -> {
         categorical = Columns.categoricalBuilder(name, 1024);
-        for (int i = 0; i < leadingNulls; i++) {
-          categorical.addNull();
-        }
+        yield categorical::addNull;
       }
       case BOOLEAN -> {
         bool = Columns.booleanBuilder(name, 1024);
-        for (int i = 0; i < leadingNulls; i++) {
-          bool.addNull();
-        }
+        yield bool::addNull;
       }
       case TIMESTAMP -> {
         timestamp = Columns.timestampBuilder(name, 1024);
-        for (int i = 0; i < leadingNulls; i++) {
-          timestamp.addNull();
-        }
+        yield timestamp::addNull;
       }
+    };
+    for (int i = 0; i < leadingNulls; i++) {
+      addNull.run();
     }
     leadingNulls = 0;
   }

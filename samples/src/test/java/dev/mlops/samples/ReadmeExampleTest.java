@@ -1,0 +1,61 @@
+package dev.mlops.samples;
+
+import static dev.mlops.testing.MlopsAssertions.assertThat;
+
+import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.NumericColumn;
+import dev.mlops.api.data.Table;
+import dev.mlops.core.data.CsvOptions;
+import dev.mlops.core.data.TableSummary;
+import dev.mlops.core.data.Tables;
+import dev.mlops.core.tribuo.TribuoTables;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+
+/** The README's example, compiled and run, so that it stays true. */
+class ReadmeExampleTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void readmeExampleRuns() throws Exception {
+    Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+    Path file = dir.resolve("credit-g.csv");
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("data/credit-g.csv")) {
+      Files.copy(in, file);
+    }
+
+    // --- README example starts ---
+    Table loans = Tables.readCsv(file, CsvOptions.builder()
+        .nullTokens("", "NA", "?")                      // what counts as missing
+        .columnType("age", ColumnType.INTEGRAL)         // declared types fail loudly, with line and column
+        .build());                                      // every other column's type is inferred
+
+    System.out.println(TableSummary.of(loans));         // counts, nulls, NaN/inf, mean, std, min, max, top
+
+    NumericColumn amount = loans.numeric("credit_amount");
+    double total = 0;
+    for (int i = 0; i < amount.size(); i++) {
+      if (!amount.isNull(i)) {
+        total += amount.getDouble(i);                   // primitive doubles, no boxing
+      }
+    }
+
+    MutableDataset<Label> train = TribuoTables.toClassificationDataset(loans, "class");
+    Model<Label> model = new LogisticRegressionTrainer().train(train);
+    // --- README example ends ---
+
+    assertThat(loans).hasRowCount(1000).hasNoNulls("class").hasColumnOfType("age", ColumnType.INTEGRAL);
+    assertThat(total).isEqualTo(3_271_258.0);
+    assertThat(model.getOutputIDInfo().size()).isEqualTo(2);
+  }
+}
