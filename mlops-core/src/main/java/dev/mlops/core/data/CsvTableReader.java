@@ -233,6 +233,10 @@ final class CsvTableReader {
       Set<String> nullTokens = options.nullTokens();
       while (true) {
         Batch batch = tokenizer.take();
+        if (batch.rows > Integer.MAX_VALUE - 8 - rows) {
+          throw new MalformedDataException(source.name(), batch.lines[0], -1, null,
+              "more rows than a table can hold (" + (Integer.MAX_VALUE - 8) + ")", null);
+        }
         String[] cells = batch.cells;
         for (int r = 0; r < batch.rows; r++) {
           long line = batch.lines[r];
@@ -242,10 +246,6 @@ final class CsvTableReader {
           }
         }
         rows += batch.rows;
-        if (rows < 0) {
-          throw new MalformedDataException(source.name(), batch.lines[batch.rows - 1], -1, null,
-              "more rows than a table can hold (" + Integer.MAX_VALUE + ")", null);
-        }
         if (batch.failure != null) {
           throw rethrow(batch.failure);
         }
