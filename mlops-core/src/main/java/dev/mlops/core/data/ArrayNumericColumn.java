@@ -1,10 +1,11 @@
 package dev.mlops.core.data;
 
 import dev.mlops.api.data.NumericColumn;
+import dev.mlops.core.internal.ArrayBacked;
 import java.util.Objects;
 
 /** A numeric column over a {@code double[]}; null rows hold {@code NaN}. */
-final class ArrayNumericColumn extends AbstractColumn implements NumericColumn {
+final class ArrayNumericColumn extends AbstractColumn implements NumericColumn, ArrayBacked.Doubles {
   private final double[] values;
   private final boolean integral;
 
@@ -31,8 +32,8 @@ final class ArrayNumericColumn extends AbstractColumn implements NumericColumn {
     System.arraycopy(values, from, dest, destPos, length);
   }
 
-  /** The backing array (not a copy); its first {@code size()} entries are the values. */
-  double[] values() {
+  @Override
+  public double[] backingDoubles() {
     return values;
   }
 }

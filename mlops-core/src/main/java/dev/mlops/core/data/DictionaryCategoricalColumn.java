@@ -1,11 +1,12 @@
 package dev.mlops.core.data;
 
 import dev.mlops.api.data.CategoricalColumn;
+import dev.mlops.core.internal.ArrayBacked;
 import java.util.List;
 import java.util.Objects;
 
 /** A dictionary-encoded string column; null rows hold {@link #NULL_CODE}. */
-final class DictionaryCategoricalColumn extends AbstractColumn implements CategoricalColumn {
+final class DictionaryCategoricalColumn extends AbstractColumn implements CategoricalColumn, ArrayBacked.Codes {
   private final int[] codes;
   private final List<String> dictionary;
 
@@ -42,7 +43,8 @@ final class DictionaryCategoricalColumn extends AbstractColumn implements Catego
     return dictionary;
   }
 
-  int[] codes() {
+  @Override
+  public int[] backingCodes() {
     return codes;
   }
 }
