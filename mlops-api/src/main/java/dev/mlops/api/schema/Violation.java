@@ -99,9 +99,8 @@ public record Violation(
         .append(field.isEmpty() ? "" : " '" + field + "'")
         .append(": ").append(rule)
         .append(" — expected ").append(expected).append(", found ").append(actual);
-    if (checkedCount > 0 && failingCount > 0) {
-      sb.append(String.format(java.util.Locale.ROOT, " (%d of %d, %.4g%%)", failingCount, checkedCount,
-          100.0 * fraction()));
+    if (checkedCount > 1 && failingCount > 0) {
+      sb.append(String.format(java.util.Locale.ROOT, " (%.4g%%)", 100.0 * fraction()));
     }
     if (!examples.isEmpty()) {
       sb.append("; e.g. ");
