@@ -2,11 +2,20 @@ package dev.mlops.core.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.data.Tables;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -49,6 +58,101 @@ public final class Schemas {
     requireNonNull(schema, "schema");
     requireNonNull(options, "options");
     return new SchemaValidator(table, schema, options).run();
+  }
+
+  /**
+   * Renders a schema as JSON (with {@code formatVersion} 1; domains sorted; infinite bounds left
+   * out).
+   *
+   * @param schema the schema
+   * @return the JSON text
+   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate)
+   */
+  public static String toJson(Schema schema) {
+    return SchemaFiles.toJson(requireNonNull(schema, "schema"));
+  }
+
+  /**
+   * Renders a schema as YAML, with the same content as {@link #toJson}.
+   *
+   * @param schema the schema
+   * @return the YAML text
+   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate)
+   */
+  public static String toYaml(Schema schema) {
+    return SchemaFiles.toYaml(requireNonNull(schema, "schema"));
+  }
+
+  /**
+   * Reads a schema from JSON.
+   *
+   * @param json the text
+   * @return the schema
+   * @throws MalformedDataException naming the JSON path of the first problem (an unknown key, a
+   *     wrong type, an unsupported {@code formatVersion}, a contradictory constraint)
+   */
+  public static Schema fromJson(String json) {
+    return SchemaFiles.fromJson(requireNonNull(json, "json"), "<json>");
+  }
+
+  /**
+   * Reads a schema from YAML.
+   *
+   * @param yaml the text
+   * @return the schema
+   * @throws MalformedDataException naming the JSON path of the first problem
+   */
+  public static Schema fromYaml(String yaml) {
+    return SchemaFiles.fromYaml(requireNonNull(yaml, "yaml"), "<yaml>");
+  }
+
+  /**
+   * Reads a schema file: YAML for {@code .yaml}/{@code .yml}, JSON otherwise.
+   *
+   * @param path the file
+   * @return the schema
+   * @throws IOException if the file cannot be read
+   * @throws MalformedDataException naming the file and the JSON path of the first problem
+   */
+  public static Schema read(Path path) throws IOException {
+    requireNonNull(path, "path");
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    return isYaml(path) ? SchemaFiles.fromYaml(text, path.toString()) : SchemaFiles.fromJson(text, path.toString());
+  }
+
+  /**
+   * Writes a schema file atomically (a temporary file in the same folder, forced to disk, then
+   * moved over the target): YAML for {@code .yaml}/{@code .yml}, JSON otherwise. A failure leaves
+   * any previous file as it was.
+   *
+   * @param schema the schema
+   * @param path the file
+   * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if the schema holds a code-only rule
+   */
+  public static void write(Schema schema, Path path) throws IOException {
+    requireNonNull(schema, "schema");
+    requireNonNull(path, "path");
+    byte[] bytes = (isYaml(path) ? toYaml(schema) : toJson(schema)).getBytes(StandardCharsets.UTF_8);
+    Path dir = path.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static boolean isYaml(Path path) {
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
   /**
