@@ -61,6 +61,37 @@ public final class Schemas {
   }
 
   /**
+   * Infers a schema from reference data with the {@linkplain InferenceOptions#defaults() defaults}.
+   *
+   * @param reference the reference table
+   * @return a schema the reference conforms to
+   */
+  public static Schema infer(Table reference) {
+    return infer(reference, InferenceOptions.defaults());
+  }
+
+  /**
+   * Infers a schema from reference data, as TFDV's {@code infer_schema} and Deequ's constraint
+   * suggestion do: every column becomes a required field of its type; a column without nulls is
+   * not-null, one with nulls may have its observed share plus {@code nullSlack}; numeric columns
+   * get no-NaN/no-infinity when none are seen and a range (with {@code rangeSlack}); categorical
+   * columns with few distinct values (at most {@code maxDomainSize}, and at most half the
+   * values) get a domain; integral and categorical columns whose values are all distinct (over at
+   * least {@code minRowsForUnique} values) are unique. The reference always conforms to the schema
+   * inferred from it. Review the result before committing it: inference describes the data, not
+   * what it should be.
+   *
+   * @param reference the reference table
+   * @param options slack and thresholds
+   * @return the inferred schema
+   */
+  public static Schema infer(Table reference, InferenceOptions options) {
+    requireNonNull(reference, "reference");
+    requireNonNull(options, "options");
+    return SchemaInference.infer(reference, options);
+  }
+
+  /**
    * Renders a schema as JSON (with {@code formatVersion} 1; domains sorted; infinite bounds left
    * out).
    *
