@@ -1,6 +1,7 @@
 package dev.mlops.testing;
 
 import dev.mlops.api.data.Table;
+import dev.mlops.api.schema.ValidationReport;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -10,7 +11,8 @@ import org.assertj.core.api.Assertions;
  * <pre>{@code
  * import static dev.mlops.testing.MlopsAssertions.assertThat;
  *
- * assertThat(table).hasRowCount(1000).hasColumns("age", "class").hasNoNulls("class");
+ * assertThat(table).hasRowCount(1000).hasColumns("age", "class").conformsTo(schema);
+ * assertThat(Schemas.validate(servingBatch, schema)).hasNoErrors();
  * }</pre>
  */
 public class MlopsAssertions extends Assertions {
@@ -26,5 +28,15 @@ public class MlopsAssertions extends Assertions {
    */
   public static TableAssert assertThat(Table actual) {
     return new TableAssert(actual);
+  }
+
+  /**
+   * Starts assertions on a schema validation report.
+   *
+   * @param actual the report
+   * @return the assertion object
+   */
+  public static ValidationReportAssert assertThat(ValidationReport actual) {
+    return new ValidationReportAssert(actual);
   }
 }

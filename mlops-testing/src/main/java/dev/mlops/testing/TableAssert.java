@@ -4,6 +4,10 @@ import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
+import dev.mlops.api.schema.Schema;
+import dev.mlops.api.schema.ValidationOptions;
+import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.core.schema.Schemas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,6 +136,34 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
     if (count > 0) {
       failWithMessage("Expected column '%s' to hold only finite values but %d are NaN or infinite, first at rows %s",
           name, count, rows);
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that the table conforms to {@code schema}: validation finds no error (warnings are
+   * allowed). The failure lists the worst violations with example rows.
+   *
+   * @param schema the schema
+   * @return this
+   */
+  public TableAssert conformsTo(Schema schema) {
+    return conformsTo(schema, ValidationOptions.defaults());
+  }
+
+  /**
+   * Verifies that the table conforms to {@code schema} under {@code options} (an environment, a
+   * severity policy).
+   *
+   * @param schema the schema
+   * @param options validation options
+   * @return this
+   */
+  public TableAssert conformsTo(Schema schema, ValidationOptions options) {
+    isNotNull();
+    ValidationReport report = Schemas.validate(actual, schema, options);
+    if (report.hasErrors()) {
+      failWithMessage("Expected table to conform to the schema but:%n%s", ValidationReportAssert.render(report));
     }
     return this;
   }
