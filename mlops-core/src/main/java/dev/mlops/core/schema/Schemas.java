@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.Schema;
+import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.data.Tables;
@@ -89,6 +90,26 @@ public final class Schemas {
     requireNonNull(reference, "reference");
     requireNonNull(options, "options");
     return SchemaInference.infer(reference, options);
+  }
+
+  /**
+   * Lists the differences between two schemas, each classified as breaking (a table that conformed
+   * to {@code before} may fail {@code after}) or compatible. Fields are matched by name,
+   * constraints by kind (quantile bounds by quantile). Code-only rules compare by identity.
+   *
+   * <pre>{@code
+   * List<SchemaChange> changes = Schemas.diff(Schemas.read(oldFile), Schemas.read(newFile));
+   * boolean safe = changes.stream().noneMatch(SchemaChange::breaking);
+   * }</pre>
+   *
+   * @param before the old schema
+   * @param after the new schema
+   * @return the changes, fields in the old schema's order first; empty when the schemas are equal
+   */
+  public static List<SchemaChange> diff(Schema before, Schema after) {
+    requireNonNull(before, "before");
+    requireNonNull(after, "after");
+    return SchemaDiffer.diff(before, after);
   }
 
   /**
