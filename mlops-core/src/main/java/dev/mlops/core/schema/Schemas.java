@@ -93,6 +93,24 @@ public final class Schemas {
   }
 
   /**
+   * Reads a schema from a record class: one required field per component, typed as
+   * {@link Tables#fromRecords} types it, not-null unless the component is {@code Optional} or
+   * annotated {@link dev.mlops.api.schema.annotation.Nullable @Nullable}; enum components get
+   * their constants as a domain; {@link dev.mlops.api.schema.annotation.Range @Range},
+   * {@link dev.mlops.api.schema.annotation.Domain @Domain} and
+   * {@link dev.mlops.api.schema.annotation.Pattern @Pattern} add constraints. The schema is named
+   * after the class.
+   *
+   * @param type the record class
+   * @return the schema
+   * @throws IllegalArgumentException if a component has no column type, or an annotation does not
+   *     apply to it (the message names the component)
+   */
+  public static Schema fromRecord(Class<? extends Record> type) {
+    return RecordSchemas.fromRecord(requireNonNull(type, "type"));
+  }
+
+  /**
    * Lists the differences between two schemas, each classified as breaking (a table that conformed
    * to {@code before} may fail {@code after}) or compatible. Fields are matched by name,
    * constraints by kind (quantile bounds by quantile). Code-only rules compare by identity.

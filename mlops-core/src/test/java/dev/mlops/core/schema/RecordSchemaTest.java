@@ -1,0 +1,94 @@
+package dev.mlops.core.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.Table;
+import dev.mlops.api.schema.FieldConstraint;
+import dev.mlops.api.schema.Schema;
+import dev.mlops.api.schema.Severity;
+import dev.mlops.api.schema.ValidationOptions;
+import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.api.schema.ViolationKind;
+import dev.mlops.api.schema.annotation.Domain;
+import dev.mlops.api.schema.annotation.Nullable;
+import dev.mlops.api.schema.annotation.Pattern;
+import dev.mlops.api.schema.annotation.Range;
+import dev.mlops.core.data.Tables;
+import dev.mlops.core.tribuo.TribuoTables;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RecordSchemaTest {
+
+  enum Housing { OWN, RENT, FREE }
+
+  record Loan(
+      @Range(min = 18, max = 100) int age,
+      @Domain({"car", "education"}) String purpose,
+      @Pattern("[A-Z]{2}\\d{4}") String reference,
+      @Nullable Double income,
+      @Nullable(maxFraction = 0.5) String employer,
+      @Range(min = 0, minInclusive = false) double amount,
+      Optional<String> note,
+      Housing housing) {}
+
+  record Broken(@Range(min = 0) String name) {}
+
+  @Test
+  void recordComponentsAndAnnotationsBecomeFields() {
+    Schema schema = Schemas.fromRecord(Loan.class);
+
+    assertThat(schema.name()).isEqualTo("Loan");
+    assertThat(schema.fields()).extracting(f -> f.name()).containsExactly(
+        "age", "purpose", "reference", "income", "employer", "amount", "note", "housing");
+    assertThat(schema.field("age").type()).isEqualTo(ColumnType.INTEGRAL);
+    assertThat(schema.field("age").constraint(FieldConstraint.Range.class))
+        .isEqualTo(new FieldConstraint.Range(18, true, 100, true, Severity.ERROR));
+    assertThat(schema.field("age").constraint(FieldConstraint.NullFraction.class).max()).isZero();
+    assertThat(schema.field("income").constraint(FieldConstraint.NullFraction.class)).isNull();
+    assertThat(schema.field("employer").constraint(FieldConstraint.NullFraction.class).max()).isEqualTo(0.5);
+    assertThat(schema.field("note").constraint(FieldConstraint.NullFraction.class)).isNull();
+    assertThat(schema.field("amount").constraint(FieldConstraint.Range.class).minInclusive()).isFalse();
+    assertThat(schema.field("housing").constraint(FieldConstraint.Domain.class).values())
+        .isEqualTo(Set.of("OWN", "RENT", "FREE"));
+    assertThat(schema.field("reference").constraint(FieldConstraint.Pattern.class).regex()).isEqualTo("[A-Z]{2}\\d{4}");
+  }
+
+  @Test
+  void recordsAreValidatedThroughTheTableAdapter() {
+    List<Loan> loans = List.of(
+        new Loan(30, "car", "AB1234", 1000.0, "acme", 500, Optional.empty(), Housing.OWN),
+        new Loan(12, "boat", "ab12", null, null, 0, Optional.of("late"), Housing.RENT));
+
+    ValidationReport report = Schemas.validate(loans, Loan.class, Schemas.fromRecord(Loan.class),
+        ValidationOptions.defaults());
+
+    assertThat(report.violations()).extracting(v -> v.kind() + " " + v.field()).containsExactlyInAnyOrder(
+        "OUT_OF_RANGE age", "NOT_IN_DOMAIN purpose", "PATTERN_MISMATCH reference", "OUT_OF_RANGE amount");
+    assertThat(report.failingRows()).containsExactly(1);
+  }
+
+  @Test
+  void anAnnotationOnTheWrongTypeNamesTheComponent() {
+    assertThatThrownBy(() -> Schemas.fromRecord(Broken.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Broken.name: field 'name' is CATEGORICAL; Range applies to INTEGRAL or NUMERIC fields");
+  }
+
+  @Test
+  void tribuoDatasetsAreValidatedThroughTheTableAdapter() {
+    Table table = Tables.builder().numeric("x", 1, 2, 50).categorical("y", "a", "b", "a").build();
+    Table fromTribuo = TribuoTables.fromDataset(TribuoTables.toClassificationDataset(table, "y"), "y");
+    Schema schema = Schema.builder().field("x", ColumnType.NUMERIC, f -> f.between(0, 10))
+        .field("y", ColumnType.CATEGORICAL, f -> f.domain("a", "b")).build();
+
+    ValidationReport report = Schemas.validate(fromTribuo, schema);
+
+    assertThat(report.violations(ViolationKind.OUT_OF_RANGE)).singleElement()
+        .satisfies(v -> assertThat(v.examples().get(0).row()).isEqualTo(2));
+  }
+}
