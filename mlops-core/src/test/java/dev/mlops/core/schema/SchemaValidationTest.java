@@ -176,6 +176,20 @@ class SchemaValidationTest {
   }
 
   @Test
+  void uniqueAndMaxDistinctAgreeBetweenTheDenseAndTheSortingPaths() {
+    // whole numbers in a narrow span take the bitset path; fractions and sparse values take the sort
+    double[][] cases = {{5, 7, 5, 9, 7, 7}, {0.5, 0.7, 0.5, 0.9, 0.7, 0.7}, {5e12, 7e12, 5e12, 9e12, 7e12, 7e12}};
+    for (double[] values : cases) {
+      ValidationReport r = check(numbers(values),
+          FieldSpec.builder("x", ColumnType.NUMERIC).unique().maxDistinct(2).build());
+
+      assertThat(only(r, ViolationKind.NOT_UNIQUE).examples()).extracting(Violation.Example::row)
+          .as(java.util.Arrays.toString(values)).containsExactly(0, 1, 2, 4, 5);
+      assertThat(only(r, ViolationKind.TOO_MANY_DISTINCT).actual()).isEqualTo("3 distinct finite values");
+    }
+  }
+
+  @Test
   void uniqueOnCategoricalBooleanAndTimestampColumns() {
     Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
     Table t = Tables.builder().categorical("k", "a", "b", "a").bool("b", true, false, false)
