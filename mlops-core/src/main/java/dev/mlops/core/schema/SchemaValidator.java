@@ -211,59 +211,76 @@ final class SchemaValidator {
       FieldConstraint.NoInfinity noInf = field.constraint(FieldConstraint.NoInfinity.class);
       FieldConstraint.Range range = field.constraint(FieldConstraint.Range.class);
       boolean wholeCheck = field.type() == ColumnType.INTEGRAL && !column.isIntegral();
-      Finding nan = noNaN == null ? null : finding();
-      Finding inf = noInf == null ? null : finding();
-      Finding out = range == null ? null : finding();
-      Finding notWhole = wholeCheck ? finding() : null;
-      double lo = range == null ? Double.NEGATIVE_INFINITY : range.min();
-      double hi = range == null ? Double.POSITIVE_INFINITY : range.max();
-      boolean loIn = range == null || range.minInclusive();
-      boolean hiIn = range == null || range.maxInclusive();
-      long nanCount = 0;
-      long finite = 0;
-      long checkedForRange = 0;
+      // Exclusive bounds become inclusive ones on the neighbouring double: x > lo <=> x >= nextUp(lo).
+      double lo = range == null ? Double.NEGATIVE_INFINITY : range.minInclusive() ? range.min() : Math.nextUp(range.min());
+      double hi = range == null ? Double.POSITIVE_INFINITY : range.maxInclusive() ? range.max() : Math.nextDown(range.max());
+      // Pass 1: counts only, no branch on a constraint inside the loop. Null rows hold NaN.
+      long nanOrNull = 0;
+      long outside = 0;
+      long infinite = 0;
+      long fractional = 0;
       for (int i = 0; i < n; i++) {
         double x = v[i];
         if (x != x) {
-          if (hasNulls && column.isNull(i)) {
+          nanOrNull++;
+        } else {
+          if (!(x >= lo && x <= hi)) {
+            outside++;
+          }
+          if (x - x != 0) {
+            infinite++;
+          } else if (wholeCheck && x != Math.rint(x)) {
+            fractional++;
+          }
+        }
+      }
+      long nanCount = nanOrNull - column.nullCount();
+      long checkedForRange = n - nanOrNull;
+      long finite = checkedForRange - infinite;
+      long present = n - column.nullCount();
+      boolean reportNaN = noNaN != null && nanCount > 0;
+      boolean reportInf = noInf != null && infinite > 0;
+      boolean reportRange = range != null && outside > 0;
+      if (reportNaN || reportInf || reportRange || fractional > 0) {
+        // Pass 2, only when something failed: the rows and examples.
+        Finding nan = finding();
+        Finding inf = finding();
+        Finding out = finding();
+        Finding notWhole = finding();
+        for (int i = 0; i < n; i++) {
+          double x = v[i];
+          if (x != x) {
+            if (reportNaN && !(hasNulls && column.isNull(i))) {
+              nan.failWithExample(i, "NaN");
+            }
             continue;
           }
-          nanCount++;
-          if (nan != null) {
-            nan.failWithExample(i, "NaN");
+          if (reportRange && !(x >= lo && x <= hi)) {
+            out.failWithExample(i, fmt(x));
           }
-          continue;
-        }
-        checkedForRange++;
-        if (out != null && !((loIn ? x >= lo : x > lo) && (hiIn ? x <= hi : x < hi))) {
-          out.failWithExample(i, fmt(x));
-        }
-        if (x == Double.POSITIVE_INFINITY || x == Double.NEGATIVE_INFINITY) {
-          if (inf != null) {
-            inf.failWithExample(i, fmt(x));
-          }
-        } else {
-          finite++;
-          if (notWhole != null && x != Math.rint(x)) {
+          if (x - x != 0) {
+            if (reportInf) {
+              inf.failWithExample(i, fmt(x));
+            }
+          } else if (fractional > 0 && x != Math.rint(x)) {
             notWhole.failWithExample(i, fmt(x));
           }
         }
-      }
-      long present = n - column.nullCount();
-      if (notWhole != null && notWhole.count > 0) {
-        reportRows(ViolationKind.TYPE_MISMATCH, field.name(), "type INTEGRAL", Severity.ERROR, finite,
-            "whole numbers", "fractional values: ", notWhole);
-      }
-      if (nan != null && nan.count > 0) {
-        reportRows(ViolationKind.NAN, field.name(), "no NaN", noNaN.severity(), present, "no NaN", "NaN values: ", nan);
-      }
-      if (inf != null && inf.count > 0) {
-        reportRows(ViolationKind.INFINITE, field.name(), "no infinity", noInf.severity(), present,
-            "finite values", "infinite values: ", inf);
-      }
-      if (out != null && out.count > 0) {
-        reportRows(ViolationKind.OUT_OF_RANGE, field.name(), "range " + range, range.severity(), checkedForRange,
-            "values in " + range, "values outside: ", out);
+        if (fractional > 0) {
+          reportRows(ViolationKind.TYPE_MISMATCH, field.name(), "type INTEGRAL", Severity.ERROR, finite,
+              "whole numbers", "fractional values: ", notWhole);
+        }
+        if (reportNaN) {
+          reportRows(ViolationKind.NAN, field.name(), "no NaN", noNaN.severity(), present, "no NaN", "NaN values: ", nan);
+        }
+        if (reportInf) {
+          reportRows(ViolationKind.INFINITE, field.name(), "no infinity", noInf.severity(), present,
+              "finite values", "infinite values: ", inf);
+        }
+        if (reportRange) {
+          reportRows(ViolationKind.OUT_OF_RANGE, field.name(), "range " + range, range.severity(), checkedForRange,
+              "values in " + range, "values outside: ", out);
+        }
       }
       aggregates(v, n, hasNulls, finite, nanCount);
     }
