@@ -9,6 +9,7 @@ import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.data.TimestampColumn;
+import dev.mlops.core.internal.Welford;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,9 +170,7 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
   private static ColumnSummary numeric(NumericColumn num, int n, int nulls) {
     int nan = 0;
     int inf = 0;
-    long finite = 0;
-    double mean = 0;
-    double m2 = 0;
+    Welford moments = new Welford();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     boolean hasNulls = nulls > 0;
@@ -185,17 +184,14 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
       } else if (Double.isInfinite(v)) {
         inf++;
       } else {
-        finite++;
-        double delta = v - mean;
-        mean += delta / finite;
-        m2 += delta * (v - mean);
+        moments.add(v);
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
     }
     return new ColumnSummary(num.name(), num.type(), n - nulls, nulls, nan, inf,
-        finite == 0 ? Double.NaN : mean, finite < 2 ? Double.NaN : Math.sqrt(m2 / (finite - 1)),
-        finite == 0 ? Double.NaN : min, finite == 0 ? Double.NaN : max, -1, null, 0);
+        moments.mean(), moments.sampleStddev(),
+        moments.count() == 0 ? Double.NaN : min, moments.count() == 0 ? Double.NaN : max, -1, null, 0);
   }
 
   /**

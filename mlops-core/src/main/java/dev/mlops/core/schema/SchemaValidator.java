@@ -18,6 +18,7 @@ import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Violation;
 import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.core.internal.ArrayBacked;
+import dev.mlops.core.internal.Welford;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -298,25 +299,21 @@ final class SchemaValidator {
       FieldConstraint.Unique unique = field.constraint(FieldConstraint.Unique.class);
       FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
       if (mean != null || sd != null) {
-        double m = 0;
-        double m2 = 0;
-        long k = 0;
+        Welford moments = new Welford();
         for (int i = 0; i < n; i++) {
           double x = v[i];
           if (x - x == 0) {
-            k++;
-            double d = x - m;
-            m += d / k;
-            m2 += d * (x - m);
+            moments.add(x);
           }
         }
+        long k = moments.count();
         if (mean != null) {
-          checkStatistic(ViolationKind.MEAN_OUT_OF_RANGE, "mean", k == 0 ? Double.NaN : m, mean.min(), mean.max(),
+          checkStatistic(ViolationKind.MEAN_OUT_OF_RANGE, "mean", moments.mean(), mean.min(), mean.max(),
               mean.severity(), k);
         }
         if (sd != null) {
-          checkStatistic(ViolationKind.STDDEV_OUT_OF_RANGE, "stddev", k < 2 ? Double.NaN : Math.sqrt(m2 / (k - 1)),
-              sd.min(), sd.max(), sd.severity(), k);
+          checkStatistic(ViolationKind.STDDEV_OUT_OF_RANGE, "stddev", moments.sampleStddev(), sd.min(), sd.max(),
+              sd.severity(), k);
         }
       }
       if (quantiles.isEmpty() && unique == null && maxDistinct == null) {
