@@ -93,6 +93,18 @@ final class SchemaValidator {
         actualPrefix + finding.count + " of " + checked, finding);
   }
 
+  private void checkDistinct(String field, FieldConstraint.MaxDistinct maxDistinct, long distinct, String values) {
+    if (maxDistinct != null && distinct > maxDistinct.max()) {
+      report(ViolationKind.TOO_MANY_DISTINCT, field, "max distinct " + maxDistinct.max(), maxDistinct.severity(),
+          1, 1, "at most " + maxDistinct.max() + " distinct " + values, distinct + " distinct " + values, null);
+    }
+  }
+
+  private void reportRepeats(String field, FieldConstraint.Unique unique, long checked, Finding repeats) {
+    reportRows(ViolationKind.NOT_UNIQUE, field, "unique", unique.severity(), checked, "no repeated value",
+        "rows sharing a value: ", repeats);
+  }
+
   private Finding finding() {
     return new Finding(options.maxExamples());
   }
@@ -172,10 +184,7 @@ final class SchemaValidator {
         distinct++;
       }
     }
-    if (maxDistinct != null && distinct > maxDistinct.max()) {
-      report(ViolationKind.TOO_MANY_DISTINCT, field.name(), "max distinct " + maxDistinct.max(), maxDistinct.severity(),
-          1, 1, "at most " + maxDistinct.max() + " distinct values", distinct + " distinct values", null);
-    }
+    checkDistinct(field.name(), maxDistinct, distinct, "values");
     if (unique != null && distinct < sorted.length) {
       Finding f = finding();
       java.util.Set<Long> repeated = new java.util.HashSet<>();
@@ -189,8 +198,7 @@ final class SchemaValidator {
           f.failWithExample(rows[i], String.valueOf(column.get(rows[i])));
         }
       }
-      reportRows(ViolationKind.NOT_UNIQUE, field.name(), "unique", unique.severity(), keys.length,
-          "no repeated value", "rows sharing a value: ", f);
+      reportRepeats(field.name(), unique, keys.length, f);
     }
   }
 
@@ -347,11 +355,7 @@ final class SchemaValidator {
           repeated.add(sorted[i]);
         }
       }
-      if (maxDistinct != null && distinct > maxDistinct.max()) {
-        report(ViolationKind.TOO_MANY_DISTINCT, field.name(), "max distinct " + maxDistinct.max(),
-            maxDistinct.severity(), 1, 1, "at most " + maxDistinct.max() + " distinct finite values",
-            distinct + " distinct finite values", null);
-      }
+      checkDistinct(field.name(), maxDistinct, distinct, "finite values");
       if (unique != null && !repeated.isEmpty()) {
         Finding f = finding();
         for (int i = 0; i < n; i++) {
@@ -360,8 +364,7 @@ final class SchemaValidator {
             f.failWithExample(i, fmt(x));
           }
         }
-        reportRows(ViolationKind.NOT_UNIQUE, field.name(), "unique", unique.severity(), finite,
-            "no repeated value", "rows sharing a value: ", f);
+        reportRepeats(field.name(), unique, finite, f);
       }
     }
 
@@ -406,11 +409,7 @@ final class SchemaValidator {
           }
         }
       }
-      if (maxDistinct != null && distinct > maxDistinct.max()) {
-        report(ViolationKind.TOO_MANY_DISTINCT, field.name(), "max distinct " + maxDistinct.max(),
-            maxDistinct.severity(), 1, 1, "at most " + maxDistinct.max() + " distinct finite values",
-            distinct + " distinct finite values", null);
-      }
+      checkDistinct(field.name(), maxDistinct, distinct, "finite values");
       if (unique != null && !repeated.isEmpty()) {
         Finding f = finding();
         for (int i = 0; i < n; i++) {
@@ -419,8 +418,7 @@ final class SchemaValidator {
             f.failWithExample(i, fmt(x));
           }
         }
-        reportRows(ViolationKind.NOT_UNIQUE, field.name(), "unique", unique.severity(), finite,
-            "no repeated value", "rows sharing a value: ", f);
+        reportRepeats(field.name(), unique, finite, f);
       }
       return true;
     }
@@ -505,11 +503,7 @@ final class SchemaValidator {
           flags[c] |= REPEATED;
         }
       }
-      if (maxDistinct != null && distinct > maxDistinct.max()) {
-        report(ViolationKind.TOO_MANY_DISTINCT, field.name(), "max distinct " + maxDistinct.max(),
-            maxDistinct.severity(), 1, 1, "at most " + maxDistinct.max() + " distinct values",
-            distinct + " distinct values", null);
-      }
+      checkDistinct(field.name(), maxDistinct, distinct, "values");
       boolean domainFails = domain != null && present > 0 && (double) (present - outOfDomain) / present < domain.mostly();
       int active = (domainFails ? DOMAIN : 0) | (pattern != null ? PATTERN : 0) | (length != null ? LENGTH : 0)
           | (unique != null ? REPEATED : 0);
@@ -563,8 +557,7 @@ final class SchemaValidator {
             "values of another length: ", badLength);
       }
       if (repeated.count > 0) {
-        reportRows(ViolationKind.NOT_UNIQUE, field.name(), "unique", unique.severity(), present,
-            "no repeated value", "rows sharing a value: ", repeated);
+        reportRepeats(field.name(), unique, present, repeated);
       }
     }
 

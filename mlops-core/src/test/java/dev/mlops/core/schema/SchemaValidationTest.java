@@ -247,6 +247,49 @@ class SchemaValidationTest {
   }
 
   @Test
+  void quantilesUseOnlyFiniteValues() {
+    Table t = Tables.builder().add(Columns.numericBuilder("x").add(1).addNull().add(Double.NaN).add(3)
+        .add(Double.POSITIVE_INFINITY).add(2).build()).build();
+
+    // finite values 1, 2, 3: median 2
+    assertThat(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).quantileBetween(0.5, 2, 2).build()).violations())
+        .isEmpty();
+    assertThat(only(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).quantileBetween(0.5, 2.5, 3).build()),
+        ViolationKind.QUANTILE_OUT_OF_RANGE).actual()).isEqualTo("quantile 0.5 2.0 over 3 finite values");
+  }
+
+  @Test
+  void uniqueTogetherSkipsRowsWithANullOrNaN() {
+    Table t = Tables.builder().categorical("a", "x", "x", null, null)
+        .add(Columns.numericBuilder("b").add(Double.NaN).add(Double.NaN).add(1).add(1).build()).build();
+    Schema schema = Schema.builder().field("a", ColumnType.CATEGORICAL).field("b", ColumnType.NUMERIC)
+        .uniqueTogether("a", "b").build();
+
+    assertThat(Schemas.validate(t, schema).violations()).isEmpty();
+  }
+
+  @Test
+  void crossColumnRuleSkipsNaNAndComparesNumbersAcrossIntegralAndNumeric() {
+    Table t = Tables.builder().integral("lo", 1, 5, 2).numeric("hi", 2.5, Double.NaN, 1.5).build();
+    Schema schema = Schema.builder().field("lo", ColumnType.INTEGRAL).field("hi", ColumnType.NUMERIC)
+        .compare("ordered", "lo", TableConstraint.Op.LE, "hi").build();
+
+    Violation v = only(Schemas.validate(t, schema), ViolationKind.CROSS_COLUMN);
+
+    assertThat(v.checkedCount()).isEqualTo(2);
+    assertThat(v.examples()).containsExactly(new Violation.Example(2, "2 <= 1.5"));
+  }
+
+  @Test
+  void crossColumnRuleOnDifferentKindsIsATypeMismatch() {
+    Table t = Tables.builder().numeric("a", 1).categorical("b", "x").build();
+    Schema schema = Schema.builder().field("a", ColumnType.NUMERIC).field("b", ColumnType.CATEGORICAL)
+        .compare("odd", "a", TableConstraint.Op.EQ, "b").build();
+
+    assertThat(only(Schemas.validate(t, schema), ViolationKind.TYPE_MISMATCH).actual()).isEqualTo("NUMERIC and CATEGORICAL");
+  }
+
+  @Test
   void constantColumnHasZeroStddev() {
     ValidationReport r = check(numbers(2, 2, 2), FieldSpec.builder("x", ColumnType.NUMERIC).stddevBetween(0.1, 1).build());
 
