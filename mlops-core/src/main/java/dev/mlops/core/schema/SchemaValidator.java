@@ -161,6 +161,11 @@ final class SchemaValidator {
 
   /** Boolean and timestamp columns: uniqueness and distinct count. */
   private void validateOther(FieldSpec field, Column column) {
+    FieldConstraint.Unique unique = field.constraint(FieldConstraint.Unique.class);
+    FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
+    if (unique == null && maxDistinct == null) {
+      return;
+    }
     int n = column.size();
     long[] keys = new long[n - column.nullCount()];
     int[] rows = new int[keys.length];
@@ -170,11 +175,6 @@ final class SchemaValidator {
         rows[k] = i;
         keys[k++] = column instanceof BooleanColumn b ? (b.getBoolean(i) ? 1 : 0) : ((TimestampColumn) column).getEpochMicros(i);
       }
-    }
-    FieldConstraint.Unique unique = field.constraint(FieldConstraint.Unique.class);
-    FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
-    if (unique == null && maxDistinct == null) {
-      return;
     }
     long[] sorted = keys.clone();
     Arrays.sort(sorted);
