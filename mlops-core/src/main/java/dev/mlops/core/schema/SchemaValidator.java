@@ -18,6 +18,7 @@ import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Violation;
 import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.core.internal.ArrayBacked;
+import dev.mlops.core.internal.Quantiles;
 import dev.mlops.core.internal.Welford;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
-package dev.mlops.core.schema;
+package dev.mlops.core.internal;
 
-/** Quantiles of sorted samples. */
-final class Quantiles {
+/** Not public API. Quantiles of sorted samples. */
+public final class Quantiles {
   private Quantiles() {}
 
   /**
@@ -9,9 +9,11 @@ final class Quantiles {
    * at {@code q (n - 1)}: numpy's default ({@code method='linear'}), including its way of
    * interpolating from the upper neighbour when the fraction is at least one half.
    *
+   * @param sorted values in ascending order
+   * @param q the quantile, in {@code [0, 1]}
    * @return the quantile, or {@code NaN} for no values
    */
-  static double linear(double[] sorted, double q) {
+  public static double linear(double[] sorted, double q) {
     int n = sorted.length;
     if (n == 0) {
       return Double.NaN;

@@ -1,4 +1,4 @@
-package dev.mlops.core.schema;
+package dev.mlops.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
