@@ -77,7 +77,8 @@ public final class NumericBins {
     return proportionsOfSorted(Samples.sorted(sample, "current", false));
   }
 
-  private double[] proportionsOfSorted(double[] sorted) {
+  /** Proportions of an already sorted sample. */
+  double[] proportionsOfSorted(double[] sorted) {
     long[] counts = new long[innerEdges.length + 1];
     int bin = 0;
     for (double x : sorted) {
