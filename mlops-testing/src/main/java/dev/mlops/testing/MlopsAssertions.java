@@ -1,6 +1,7 @@
 package dev.mlops.testing;
 
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.schema.ValidationReport;
 import org.assertj.core.api.Assertions;
 
@@ -13,6 +14,7 @@ import org.assertj.core.api.Assertions;
  *
  * assertThat(table).hasRowCount(1000).hasColumns("age", "class").conformsTo(schema);
  * assertThat(Schemas.validate(servingBatch, schema)).hasNoErrors();
+ * assertThat(servingBatch).hasNoDriftFrom(training);
  * }</pre>
  */
 public class MlopsAssertions extends Assertions {
@@ -38,5 +40,15 @@ public class MlopsAssertions extends Assertions {
    */
   public static ValidationReportAssert assertThat(ValidationReport actual) {
     return new ValidationReportAssert(actual);
+  }
+
+  /**
+   * Starts assertions on a drift report.
+   *
+   * @param actual the report
+   * @return the assertion object
+   */
+  public static DriftReportAssert assertThat(DriftReport actual) {
+    return new DriftReportAssert(actual);
   }
 }

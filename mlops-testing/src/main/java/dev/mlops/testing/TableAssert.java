@@ -4,9 +4,12 @@ import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.core.drift.Drift;
+import dev.mlops.core.drift.DriftOptions;
 import dev.mlops.core.schema.Schemas;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -164,6 +167,34 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
     ValidationReport report = Schemas.validate(actual, schema, options);
     if (report.hasErrors()) {
       failWithMessage("Expected table to conform to the schema but:%n%s", ValidationReportAssert.render(report));
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that no column drifted from {@code reference} (default {@link DriftOptions}).
+   *
+   * @param reference the reference table
+   * @return this
+   */
+  public TableAssert hasNoDriftFrom(Table reference) {
+    return hasNoDriftFrom(reference, DriftOptions.defaults());
+  }
+
+  /**
+   * Verifies that no column drifted from {@code reference}. The failure lists the most moved
+   * columns with their statistics.
+   *
+   * @param reference the reference table
+   * @param options methods, thresholds, correction
+   * @return this
+   */
+  public TableAssert hasNoDriftFrom(Table reference, DriftOptions options) {
+    isNotNull();
+    DriftReport report = Drift.compare(reference, actual, options);
+    if (!report.driftedColumns().isEmpty()) {
+      failWithMessage("Expected no drift from the reference but %s drifted:%n%s", report.driftedColumns(),
+          DriftReportAssert.render(report));
     }
     return this;
   }
