@@ -74,7 +74,37 @@ public final class NumericBins {
    * @throws IllegalArgumentException if the sample is empty or holds NaN
    */
   public double[] proportions(double[] sample) {
-    return proportionsOfSorted(Samples.sorted(sample, "current", false));
+    if (sample == null) {
+      throw new NullPointerException("sample");
+    }
+    if (sample.length == 0) {
+      throw new IllegalArgumentException("current sample is empty; a drift statistic needs at least one value");
+    }
+    long[] counts = new long[innerEdges.length + 1];
+    for (int i = 0; i < sample.length; i++) {
+      double x = sample[i];
+      if (x != x) {
+        throw new IllegalArgumentException("current sample holds NaN at index " + i
+            + "; remove NaN (and nulls) before comparing distributions");
+      }
+      // the bin is the number of inner edges strictly below x
+      int lo = 0;
+      int hi = innerEdges.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (innerEdges[mid] < x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      counts[lo]++;
+    }
+    double[] p = new double[counts.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (double) counts[i] / sample.length;
+    }
+    return p;
   }
 
   /** Proportions of an already sorted sample. */
