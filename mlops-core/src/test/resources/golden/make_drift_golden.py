@@ -3,6 +3,7 @@
 Each case holds a reference and a current sample and what SciPy 1.17 / numpy compute on them:
   ks_2samp(ref, cur)                      statistic, pvalue   (method='auto': exact up to 10,000)
   mannwhitneyu(ref, cur)                  statistic (U of ref), pvalue (method='auto')
+  cramervonmises_2samp(ref, cur)          statistic, pvalue   (method='auto': exact up to 20)
   wasserstein_distance(ref, cur)
   energy_distance(ref, cur)
 Binned measures on bins from reference quantiles (see psi_bins below), with eps = 1e-4 for
@@ -66,10 +67,12 @@ for name, (ref, cur) in cases.items():
     r, c = np.array(ref, dtype=float), np.array(cur, dtype=float)
     ks = stats.ks_2samp(r, c)
     mw = stats.mannwhitneyu(r, c)
+    cvm = stats.cramervonmises_2samp(r, c)
     entry = {
         "reference": ref, "current": cur,
         "ks": [float(ks.statistic), float(ks.pvalue)],
         "mannwhitney": [float(mw.statistic), float(mw.pvalue)],
+        "cvm": [float(cvm.statistic), float(cvm.pvalue)],
         "wasserstein": float(stats.wasserstein_distance(r, c)),
         "energy": float(stats.energy_distance(r, c)),
         "refStd": float(np.std(r, ddof=1)),

@@ -92,6 +92,18 @@ public class DriftBenchmark {
     return Distances.psi(bins.referenceProportions(), bins.proportions(current10M), Distances.DEFAULT_EPSILON);
   }
 
+  /** The same work as the numpy PSI script: reference bins (1M-value quantiles) and 10M current values. */
+  @Benchmark
+  public double psi10MWithReferenceBins() {
+    NumericBins fresh = NumericBins.fromReference(a, 10);
+    return Distances.psi(fresh.referenceProportions(), fresh.proportions(current10M), Distances.DEFAULT_EPSILON);
+  }
+
+  @Benchmark
+  public TestResult ks1MExactPathSmall() {
+    return TwoSample.kolmogorovSmirnov(java.util.Arrays.copyOf(a, 5_000), java.util.Arrays.copyOf(b, 4_000));
+  }
+
   @Benchmark
   public DriftReport report1Mx20Prepared() {
     return prepared.compare(current20);

@@ -6,6 +6,7 @@ import dev.mlops.api.data.Column;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.TimestampColumn;
 import dev.mlops.core.internal.ArrayBacked;
+import dev.mlops.core.internal.DoubleSort;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class ColumnSample {
         }
       }
       double[] sorted = Arrays.copyOf(finite, k);
-      Arrays.sort(sorted);
+      DoubleSort.sort(sorted);
       return new ColumnSample(column.name(), true, n, nulls, n - nulls - k, sorted, null);
     }
     if (column instanceof TimestampColumn ts) {
@@ -63,7 +64,7 @@ final class ColumnSample {
           values[k++] = ts.getEpochMicros(i);
         }
       }
-      Arrays.sort(values);
+      DoubleSort.sort(values);
       return new ColumnSample(column.name(), true, n, nulls, 0, values, null);
     }
     Map<String, Long> counts = new LinkedHashMap<>();

@@ -87,24 +87,36 @@ public final class NumericBins {
         throw new IllegalArgumentException("current sample holds NaN at index " + i
             + "; remove NaN (and nulls) before comparing distributions");
       }
-      // the bin is the number of inner edges strictly below x
-      int lo = 0;
-      int hi = innerEdges.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (innerEdges[mid] < x) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      counts[lo]++;
+      counts[binOf(x)]++;
     }
     double[] p = new double[counts.length];
     for (int i = 0; i < p.length; i++) {
       p[i] = (double) counts[i] / sample.length;
     }
     return p;
+  }
+
+  /** The bin of {@code x}: the number of inner edges strictly below it (branch-free for few edges). */
+  private int binOf(double x) {
+    double[] edges = innerEdges;
+    if (edges.length <= 32) {
+      int bin = 0;
+      for (double e : edges) {
+        bin += e < x ? 1 : 0;
+      }
+      return bin;
+    }
+    int lo = 0;
+    int hi = edges.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (edges[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Proportions of an already sorted sample. */

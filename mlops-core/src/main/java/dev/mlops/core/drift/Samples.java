@@ -1,6 +1,6 @@
 package dev.mlops.core.drift;
 
-import java.util.Arrays;
+import dev.mlops.core.internal.DoubleSort;
 
 /** Checks and sorts the samples the drift statistics take. */
 final class Samples {
@@ -26,7 +26,7 @@ final class Samples {
       }
     }
     double[] copy = sample.clone();
-    Arrays.sort(copy);
+    DoubleSort.sort(copy);
     return copy;
   }
 }

@@ -223,6 +223,20 @@ public final class TwoSample {
   }
 
   /**
+   * Two-sample Cramér-von Mises test, as {@code scipy.stats.cramervonmises_2samp(reference,
+   * current)}: the statistic T with midranks for ties; the exact p-value when both samples have at
+   * most 20 values, else the asymptotic one.
+   *
+   * @param reference the reference sample, at least 2 values
+   * @param current the current sample, at least 2 values
+   * @return T and its p-value
+   * @throws IllegalArgumentException if a sample has fewer than 2 values or holds NaN
+   */
+  public static TestResult cramerVonMises(double[] reference, double[] current) {
+    return CramerVonMises.test(reference, current);
+  }
+
+  /**
    * First Wasserstein distance (earth mover's distance) between the empirical distributions, as
    * {@code scipy.stats.wasserstein_distance(reference, current)}: the area between the two
    * empirical CDFs. In the units of the data.

@@ -74,6 +74,10 @@ class DriftGoldenTest {
     statistic(name + " mwu U", mw.statistic(), g.get("mannwhitney").get(0).asDouble());
     pValue(name + " mwu p", mw.pValue(), g.get("mannwhitney").get(1).asDouble());
 
+    TestResult cvm = TwoSample.cramerVonMises(ref, cur);
+    statistic(name + " cvm T", cvm.statistic(), g.get("cvm").get(0).asDouble());
+    pValue(name + " cvm p", cvm.pValue(), g.get("cvm").get(1).asDouble());
+
     statistic(name + " wasserstein", TwoSample.wasserstein(ref, cur), g.get("wasserstein").asDouble());
     statistic(name + " wasserstein normed", TwoSample.wassersteinNormed(ref, cur),
         g.get("wasserstein").asDouble() / g.get("refStd").asDouble());
