@@ -9,6 +9,10 @@ public enum DriftMethod {
   KOLMOGOROV_SMIRNOV(true, true, false),
   /** Mann-Whitney U test (numeric). */
   MANN_WHITNEY(true, true, false),
+  /** Two-sample Cramér-von Mises test (numeric). */
+  CRAMER_VON_MISES(true, true, false),
+  /** k-sample Anderson-Darling test on the two samples (numeric; p-value interpolated, in [0.001, 0.25]). */
+  ANDERSON_DARLING(true, true, false),
   /** Pearson's chi-square test of homogeneity (categorical). */
   CHI_SQUARE(true, false, true),
   /** G-test, the log-likelihood ratio test of homogeneity (categorical). */

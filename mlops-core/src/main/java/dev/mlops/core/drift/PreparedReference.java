@@ -158,8 +158,15 @@ public final class PreparedReference {
           statistic = r.statistic();
           pValue = r.pValue();
         }
-        case MANN_WHITNEY -> {
-          TestResult r = TwoSample.mannWhitney(rs.sorted, cur.sorted);
+        case MANN_WHITNEY, CRAMER_VON_MISES, ANDERSON_DARLING -> {
+          TestResult r;
+          try {
+            r = method == DriftMethod.MANN_WHITNEY ? TwoSample.mannWhitney(rs.sorted, cur.sorted)
+                : method == DriftMethod.CRAMER_VON_MISES ? TwoSample.cramerVonMises(rs.sorted, cur.sorted)
+                : TwoSample.andersonDarling(rs.sorted, cur.sorted);
+          } catch (IllegalArgumentException e) {
+            return untested(name, ref.type(), e.getMessage(), refNulls, curNulls);
+          }
           statistic = r.statistic();
           pValue = r.pValue();
         }

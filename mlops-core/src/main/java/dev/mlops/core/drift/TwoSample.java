@@ -237,6 +237,21 @@ public final class TwoSample {
   }
 
   /**
+   * Anderson-Darling k-sample test on the two samples, as {@code scipy.stats.anderson_ksamp([reference,
+   * current], variant='midrank')}: the standardised statistic, and the p-value interpolated from
+   * Scholz and Stephens' table, capped at 0.25 and floored at 0.001 as in SciPy (the table covers
+   * no more; use Kolmogorov-Smirnov or Cramér-von Mises for an exact small p-value).
+   *
+   * @param reference the reference sample
+   * @param current the current sample
+   * @return the standardised statistic and the interpolated p-value
+   * @throws IllegalArgumentException if there are fewer than 4 values or one distinct value, or NaN
+   */
+  public static TestResult andersonDarling(double[] reference, double[] current) {
+    return AndersonDarling.test(reference, current);
+  }
+
+  /**
    * First Wasserstein distance (earth mover's distance) between the empirical distributions, as
    * {@code scipy.stats.wasserstein_distance(reference, current)}: the area between the two
    * empirical CDFs. In the units of the data.

@@ -78,6 +78,10 @@ class DriftGoldenTest {
     statistic(name + " cvm T", cvm.statistic(), g.get("cvm").get(0).asDouble());
     pValue(name + " cvm p", cvm.pValue(), g.get("cvm").get(1).asDouble());
 
+    TestResult ad = TwoSample.andersonDarling(ref, cur);
+    statistic(name + " anderson A2", ad.statistic(), g.get("anderson").get(0).asDouble());
+    pValue(name + " anderson p", ad.pValue(), g.get("anderson").get(1).asDouble());
+
     statistic(name + " wasserstein", TwoSample.wasserstein(ref, cur), g.get("wasserstein").asDouble());
     statistic(name + " wasserstein normed", TwoSample.wassersteinNormed(ref, cur),
         g.get("wasserstein").asDouble() / g.get("refStd").asDouble());

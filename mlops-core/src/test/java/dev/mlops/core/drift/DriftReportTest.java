@@ -171,6 +171,33 @@ class DriftReportTest {
   }
 
   @Test
+  void everyNumericTestRunsInAReportAndAgreesWithTheDirectCall() {
+    Table reference = table(150, 0, 0, 23, CITIES);
+    Table current = table(120, 4, 0, 24, CITIES);
+    double[] ref = reference.numeric("income").toDoubleArray();
+    double[] cur = current.numeric("income").toDoubleArray();
+
+    for (DriftMethod m : new DriftMethod[] {DriftMethod.MANN_WHITNEY, DriftMethod.CRAMER_VON_MISES,
+        DriftMethod.ANDERSON_DARLING, DriftMethod.ENERGY_DISTANCE}) {
+      DriftOptions.Builder options = DriftOptions.builder().method("income", m).correction(Correction.NONE);
+      if (m == DriftMethod.ENERGY_DISTANCE) {
+        options.threshold("income", 1.0);
+      }
+      DriftScore score = Drift.compare(reference, current, options.build()).column("income").score();
+      TestResult direct = switch (m) {
+        case MANN_WHITNEY -> TwoSample.mannWhitney(ref, cur);
+        case CRAMER_VON_MISES -> TwoSample.cramerVonMises(ref, cur);
+        case ANDERSON_DARLING -> TwoSample.andersonDarling(ref, cur);
+        default -> new TestResult(TwoSample.energyDistance(ref, cur), 1);
+      };
+      assertThat(score.statistic()).as(m.toString()).isCloseTo(direct.statistic(), within(1e-12));
+      if (m.hasPValue()) {
+        assertThat(score.pValue()).as(m.toString()).isEqualTo(direct.pValue());
+      }
+    }
+  }
+
+  @Test
   void preparedReferenceGivesTheSameReportAsAOneOffComparison() {
     Table reference = table(2_000, 0, 0.01, 15, CITIES);
     Table current = table(1_500, 1, 0.01, 16, CITIES);
