@@ -80,21 +80,18 @@ public final class NumericBins {
     if (sample.length == 0) {
       throw new IllegalArgumentException("current sample is empty; a drift statistic needs at least one value");
     }
-    int bins = innerEdges.length + 1;
-    // Four interleaved histograms, so that runs of values in one bin do not wait on one counter.
-    int[] counts = new int[4 * bins];
+    long[] counts = new long[innerEdges.length + 1];
     for (int i = 0; i < sample.length; i++) {
       double x = sample[i];
       if (x != x) {
         throw new IllegalArgumentException("current sample holds NaN at index " + i
             + "; remove NaN (and nulls) before comparing distributions");
       }
-      counts[(i & 3) * bins + binOf(x)]++;
+      counts[binOf(x)]++;
     }
-    double[] p = new double[bins];
-    for (int b = 0; b < bins; b++) {
-      long total = (long) counts[b] + counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
-      p[b] = (double) total / sample.length;
+    double[] p = new double[counts.length];
+    for (int b = 0; b < p.length; b++) {
+      p[b] = (double) counts[b] / sample.length;
     }
     return p;
   }
