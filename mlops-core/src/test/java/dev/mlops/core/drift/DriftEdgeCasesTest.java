@@ -70,6 +70,35 @@ class DriftEdgeCasesTest {
   }
 
   @Test
+  void binningAgreesWithACountAcrossEdgeCountsAndBoundaries() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+    for (int bins : new int[] {2, 10, 16, 17, 32, 33, 60}) {
+      double[] ref = new double[5_000];
+      for (int i = 0; i < ref.length; i++) {
+        ref[i] = r.nextInt(1000) / 10.0;
+      }
+      NumericBins b = NumericBins.fromReference(ref, bins);
+      double[] edges = b.innerEdges();
+      double[] current = new double[3_000];
+      for (int i = 0; i < current.length; i++) {
+        current[i] = i % 3 == 0 ? edges[r.nextInt(edges.length)] : r.nextInt(1200) / 10.0 - 10;
+      }
+      long[] expected = new long[edges.length + 1];
+      for (double x : current) {
+        int bin = 0;
+        while (bin < edges.length && edges[bin] < x) {
+          bin++;
+        }
+        expected[bin]++;
+      }
+      double[] p = b.proportions(current);
+      for (int k = 0; k < p.length; k++) {
+        assertThat(p[k]).as("bins=%d bin=%d", bins, k).isEqualTo((double) expected[k] / current.length);
+      }
+    }
+  }
+
+  @Test
   void distancesValidateTheirInputs() {
     assertThatThrownBy(() -> Distances.psi(new double[] {0.5, 0.5}, new double[] {1}, 1e-4))
         .hasMessageStartingWith("proportions must have the same, non-zero length");
