@@ -1,0 +1,4 @@
+/**
+ * Model quality metrics that match scikit-learn. Start at {@link dev.mlops.core.gate.Metrics}.
+ */
+package dev.mlops.core.gate;
