@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class ColumnSample {
   final String name;
+  final dev.mlops.api.data.ColumnType type;
   final boolean numeric;
   final int size;
   final int nulls;
@@ -28,9 +29,10 @@ final class ColumnSample {
   /** Categorical: count per category, in first-seen order. */
   final Map<String, Long> counts;
 
-  private ColumnSample(String name, boolean numeric, int size, int nulls, int nonFinite, double[] sorted,
+  private ColumnSample(Column column, boolean numeric, int size, int nulls, int nonFinite, double[] sorted,
       Map<String, Long> counts) {
-    this.name = name;
+    this.name = column.name();
+    this.type = column.type();
     this.numeric = numeric;
     this.size = size;
     this.nulls = nulls;
@@ -54,7 +56,7 @@ final class ColumnSample {
       }
       double[] sorted = Arrays.copyOf(finite, k);
       DoubleSort.sort(sorted);
-      return new ColumnSample(column.name(), true, n, nulls, n - nulls - k, sorted, null);
+      return new ColumnSample(column, true, n, nulls, n - nulls - k, sorted, null);
     }
     if (column instanceof TimestampColumn ts) {
       double[] values = new double[n - nulls];
@@ -65,7 +67,7 @@ final class ColumnSample {
         }
       }
       DoubleSort.sort(values);
-      return new ColumnSample(column.name(), true, n, nulls, 0, values, null);
+      return new ColumnSample(column, true, n, nulls, 0, values, null);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     if (column instanceof CategoricalColumn cat) {
@@ -92,7 +94,7 @@ final class ColumnSample {
         counts.put("true", trues);
       }
     }
-    return new ColumnSample(column.name(), false, n, nulls, 0, null, counts);
+    return new ColumnSample(column, false, n, nulls, 0, null, counts);
   }
 
   /** Values compared: finite numbers, or non-null categories. */

@@ -125,9 +125,10 @@ public final class PreparedReference {
     ColumnSample rs = ref.sample();
     double refNulls = rs.nullFraction();
     double curNulls = cur.nullFraction();
-    if (rs.numeric != cur.numeric) {
-      return untested(name, ref.type(), "reference is " + ref.type() + " but current is not of a comparable kind",
-          refNulls, curNulls);
+    boolean sameKind = ref.type().isNumeric() ? cur.type.isNumeric() : ref.type() == cur.type;
+    if (!sameKind) {
+      return untested(name, ref.type(), "reference is " + ref.type() + " but current is " + cur.type, refNulls,
+          curNulls);
     }
     if (rs.compared() == 0 || cur.compared() == 0) {
       return untested(name, ref.type(), (rs.compared() == 0 ? "reference" : "current")

@@ -110,6 +110,19 @@ class DriftReportTest {
   }
 
   @Test
+  void columnsOfDifferentKindsAreNotCompared() {
+    Table reference = Tables.builder().timestamp("t", java.time.Instant.EPOCH, java.time.Instant.EPOCH)
+        .categorical("b", "true", "false").integral("n", 1, 2).build();
+    Table current = Tables.builder().numeric("t", 1, 2).bool("b", true, false).numeric("n", 1.5, 2.5).build();
+
+    DriftReport report = Drift.compare(reference, current);
+
+    assertThat(report.column("t").note()).isEqualTo("reference is TIMESTAMP but current is NUMERIC");
+    assertThat(report.column("b").note()).isEqualTo("reference is CATEGORICAL but current is BOOLEAN");
+    assertThat(report.column("n").tested()).as("integral and numeric compare").isTrue();
+  }
+
+  @Test
   void constantColumnsCompare() {
     Table reference = Tables.builder().numeric("c", 5, 5, 5, 5).build();
 
