@@ -1,0 +1,232 @@
+package dev.mlops.core.gate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mlops.api.gate.ClassificationPredictions;
+import dev.mlops.api.gate.Criterion;
+import dev.mlops.api.gate.CriterionResult;
+import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Metric;
+import dev.mlops.api.gate.RegressionPredictions;
+import dev.mlops.api.gate.Verdict;
+import dev.mlops.api.schema.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A list of named criteria a candidate model must meet, optionally against a baseline (champion)
+ * evaluated on the same rows.
+ *
+ * <pre>{@code
+ * QualityGate gate = QualityGate.builder()
+ *     .atLeast("AUC floor", Metric.ROC_AUC, 0.75)
+ *     .noWorseThanBaseline("no accuracy regression", Metric.ACCURACY, -0.01)   // at most 1 point worse
+ *     .build();
+ * GateResult result = gate.evaluate(candidatePredictions, championPredictions);
+ * }</pre>
+ *
+ * <p>Without a baseline (the first model), baseline criteria pass with the reason "no baseline".
+ */
+public final class QualityGate {
+  private final List<Criterion> criteria;
+
+  private QualityGate(List<Criterion> criteria) {
+    this.criteria = List.copyOf(criteria);
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the criteria, in order */
+  public List<Criterion> criteria() {
+    return criteria;
+  }
+
+  /**
+   * Evaluates a classification model.
+   *
+   * @param candidate the candidate's predictions
+   * @param baseline the baseline's predictions on the same rows, or null when there is none
+   * @return the result
+   * @throws IllegalArgumentException if a criterion uses a regression metric, or the baseline has
+   *     another number of rows or other classes
+   */
+  public GateResult evaluate(ClassificationPredictions candidate, ClassificationPredictions baseline) {
+    requireNonNull(candidate, "candidate");
+    if (baseline != null && (baseline.size() != candidate.size() || !baseline.classes().equals(candidate.classes()))) {
+      throw new IllegalArgumentException("baseline must be evaluated on the same rows and classes: candidate has "
+          + candidate.size() + " rows of " + candidate.classes() + ", baseline " + baseline.size() + " of "
+          + baseline.classes());
+    }
+    return evaluate(m -> Metrics.compute(m, candidate), baseline == null ? null : m -> Metrics.compute(m, baseline),
+        true);
+  }
+
+  /**
+   * Evaluates a regression model.
+   *
+   * @param candidate the candidate's predictions
+   * @param baseline the baseline's predictions on the same rows, or null when there is none
+   * @return the result
+   * @throws IllegalArgumentException if a criterion uses a classification metric, or the baseline has
+   *     another number of rows
+   */
+  public GateResult evaluate(RegressionPredictions candidate, RegressionPredictions baseline) {
+    requireNonNull(candidate, "candidate");
+    if (baseline != null && baseline.size() != candidate.size()) {
+      throw new IllegalArgumentException("baseline must be evaluated on the same rows: candidate has "
+          + candidate.size() + ", baseline " + baseline.size());
+    }
+    return evaluate(m -> Metrics.compute(m, candidate), baseline == null ? null : m -> Metrics.compute(m, baseline),
+        false);
+  }
+
+  private GateResult evaluate(Function<Metric, Double> candidate, Function<Metric, Double> baseline,
+      boolean classification) {
+    List<CriterionResult> results = new ArrayList<>();
+    for (Criterion c : criteria) {
+      if (c.metric().forClassification() != classification) {
+        throw new IllegalArgumentException("criterion '" + c.name() + "' uses " + c.metric() + ", a "
+            + (classification ? "regression" : "classification") + " metric");
+      }
+      double value = candidate.apply(c.metric());
+      if (c instanceof Criterion.AbsoluteBound b) {
+        results.add(absolute(b, value));
+      } else if (c instanceof Criterion.BaselineChange b) {
+        results.add(change(b, value, baseline == null ? null : baseline.apply(c.metric())));
+      }
+    }
+    return GateResult.of(results);
+  }
+
+  private static CriterionResult absolute(Criterion.AbsoluteBound b, double value) {
+    boolean higher = b.metric().higherIsBetter();
+    String op = higher ? (b.inclusive() ? ">=" : ">") : (b.inclusive() ? "<=" : "<");
+    String expected = b.metric() + " " + op + " " + fmt(b.bound());
+    if (Double.isNaN(value)) {
+      return result(b, Verdict.INCONCLUSIVE, value, Double.NaN, b.metric() + " is undefined on these rows; expected "
+          + expected);
+    }
+    boolean holds = higher ? (b.inclusive() ? value >= b.bound() : value > b.bound())
+        : (b.inclusive() ? value <= b.bound() : value < b.bound());
+    return result(b, holds ? Verdict.PASS : Verdict.FAIL, value, Double.NaN,
+        (holds ? "" : "not ") + expected);
+  }
+
+  private static CriterionResult change(Criterion.BaselineChange b, double value, Double baselineValue) {
+    if (baselineValue == null) {
+      return new CriterionResult(b.name(), b.metric(), b.severity(), Verdict.PASS, value, Double.NaN,
+          "no baseline to compare with");
+    }
+    double base = baselineValue;
+    if (Double.isNaN(value) || Double.isNaN(base)) {
+      return result(b, Verdict.INCONCLUSIVE, value, base, b.metric() + " is undefined on these rows for the "
+          + (Double.isNaN(value) ? "candidate" : "baseline"));
+    }
+    double sign = b.metric().higherIsBetter() ? 1 : -1;
+    double change = sign * (value - base);
+    double relative = base == 0 ? (change == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, change))
+        : change / Math.abs(base);
+    List<String> broken = new ArrayList<>();
+    if (!Double.isNaN(b.minAbsoluteChange()) && !(change >= b.minAbsoluteChange())) {
+      broken.add(String.format(Locale.ROOT, "change %s < required %s", fmt(change), fmt(b.minAbsoluteChange())));
+    }
+    if (!Double.isNaN(b.minRelativeChange()) && !(relative >= b.minRelativeChange())) {
+      broken.add(String.format(Locale.ROOT, "relative change %s < required %s", fmt(relative),
+          fmt(b.minRelativeChange())));
+    }
+    if (broken.isEmpty()) {
+      return result(b, Verdict.PASS, value, base, String.format(Locale.ROOT, "change %s (relative %s) vs baseline %s",
+          fmt(change), fmt(relative), fmt(base)));
+    }
+    return result(b, Verdict.FAIL, value, base, String.join("; ", broken) + " (in the direction where "
+        + b.metric() + " is better)");
+  }
+
+  /** A failing or inconclusive warning-severity criterion reports WARN. */
+  private static CriterionResult result(Criterion c, Verdict verdict, double value, double baseline, String reason) {
+    Verdict v = c.severity() == Severity.WARNING && verdict != Verdict.PASS ? Verdict.WARN : verdict;
+    return new CriterionResult(c.name(), c.metric(), c.severity(), v, value, baseline, reason);
+  }
+
+  private static String fmt(double v) {
+    return Double.isInfinite(v) ? (v > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  /** Builds a {@link QualityGate}; criterion names must be unique. */
+  public static final class Builder {
+    private final List<Criterion> criteria = new ArrayList<>();
+    private final Set<String> names = new LinkedHashSet<>();
+    private Severity severity = Severity.ERROR;
+
+    private Builder() {}
+
+    /**
+     * Sets the severity of the criteria added after this call (default {@link Severity#ERROR}).
+     *
+     * @param severity the severity
+     * @return this builder
+     */
+    public Builder severity(Severity severity) {
+      this.severity = requireNonNull(severity, "severity");
+      return this;
+    }
+
+    /**
+     * Adds a criterion.
+     *
+     * @param criterion the criterion
+     * @return this builder
+     * @throws IllegalArgumentException if a criterion of that name was added
+     */
+    public Builder add(Criterion criterion) {
+      requireNonNull(criterion, "criterion");
+      if (!names.add(criterion.name())) {
+        throw new IllegalArgumentException("duplicate criterion name '" + criterion.name() + "'");
+      }
+      criteria.add(criterion);
+      return this;
+    }
+
+    /**
+     * The metric reaches {@code bound} inclusively in its good direction (at least, or at most for
+     * metrics where lower is better).
+     *
+     * @param name the name
+     * @param metric the metric
+     * @param bound the bound
+     * @return this builder
+     */
+    public Builder atLeast(String name, Metric metric, double bound) {
+      return add(new Criterion.AbsoluteBound(name, metric, bound, true, severity));
+    }
+
+    /**
+     * The candidate's change against the baseline, in the metric's good direction, is at least
+     * {@code minAbsoluteChange}: 0 means no regression, -0.01 allows one point of regression, 0.02
+     * asks for two points of improvement.
+     *
+     * @param name the name
+     * @param metric the metric
+     * @param minAbsoluteChange the least change in the good direction (negative allows regression)
+     * @return this builder
+     */
+    public Builder noWorseThanBaseline(String name, Metric metric, double minAbsoluteChange) {
+      return add(new Criterion.BaselineChange(name, metric, minAbsoluteChange, Double.NaN, severity));
+    }
+
+    /** @return the gate */
+    public QualityGate build() {
+      if (criteria.isEmpty()) {
+        throw new IllegalStateException("a quality gate needs at least one criterion");
+      }
+      return new QualityGate(criteria);
+    }
+  }
+}

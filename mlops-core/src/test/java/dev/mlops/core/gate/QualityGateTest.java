@@ -1,0 +1,178 @@
+package dev.mlops.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.api.data.Table;
+import dev.mlops.api.gate.ClassificationPredictions;
+import dev.mlops.api.gate.Criterion;
+import dev.mlops.api.gate.CriterionResult;
+import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Metric;
+import dev.mlops.api.gate.RegressionPredictions;
+import dev.mlops.api.gate.Verdict;
+import dev.mlops.api.schema.Severity;
+import dev.mlops.core.data.Tables;
+import dev.mlops.core.tribuo.TribuoPredictions;
+import dev.mlops.core.tribuo.TribuoTables;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+
+class QualityGateTest {
+  private static final List<String> CLASSES = List.of("bad", "good");
+
+  /** 4 rows, 3 correct: accuracy 0.75. */
+  private static ClassificationPredictions threeOfFour() {
+    return ClassificationPredictions.of(CLASSES, new String[] {"good", "good", "bad", "bad"},
+        new String[] {"good", "good", "bad", "good"}, new double[][] {{0.2, 0.8}, {0.3, 0.7}, {0.9, 0.1}, {0.4, 0.6}});
+  }
+
+  /** Same rows, 2 correct: accuracy 0.5. */
+  private static ClassificationPredictions twoOfFour() {
+    return ClassificationPredictions.of(CLASSES, new String[] {"good", "good", "bad", "bad"},
+        new String[] {"good", "bad", "bad", "good"}, new double[][] {{0.2, 0.8}, {0.6, 0.4}, {0.9, 0.1}, {0.3, 0.7}});
+  }
+
+  private static CriterionResult only(GateResult r) {
+    assertThat(r.criteria()).hasSize(1);
+    return r.criteria().get(0);
+  }
+
+  @Test
+  void absoluteBoundIsInclusiveOrExclusiveAsDeclaredAndFollowsTheDirection() {
+    ClassificationPredictions p = threeOfFour();
+
+    assertThat(QualityGate.builder().atLeast("acc", Metric.ACCURACY, 0.75).build().evaluate(p, null).verdict())
+        .isEqualTo(Verdict.PASS);
+    assertThat(QualityGate.builder().add(new Criterion.AbsoluteBound("acc", Metric.ACCURACY, 0.75, false, Severity.ERROR))
+        .build().evaluate(p, null).verdict()).isEqualTo(Verdict.FAIL);
+    CriterionResult loss = only(QualityGate.builder().atLeast("loss", Metric.LOG_LOSS, 0.1).build().evaluate(p, null));
+    assertThat(loss.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(loss.reason()).startsWith("not LOG_LOSS <= 0.100000");
+  }
+
+  @Test
+  void undefinedMetricIsInconclusive() {
+    ClassificationPredictions oneClass = ClassificationPredictions.of(CLASSES, new String[] {"good", "good"},
+        new String[] {"good", "bad"}, new double[][] {{0.1, 0.9}, {0.6, 0.4}});
+
+    GateResult r = QualityGate.builder().atLeast("auc", Metric.ROC_AUC, 0.7).build().evaluate(oneClass, null);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(r.passed()).isFalse();
+    assertThat(only(r).reason()).startsWith("ROC_AUC is undefined on these rows");
+  }
+
+  @Test
+  void baselineChangeUsesTheMetricsDirectionAndItsBoundaryIsInclusive() {
+    QualityGate noRegression = QualityGate.builder().noWorseThanBaseline("no regression", Metric.ACCURACY, 0).build();
+    QualityGate quarterTolerance = QualityGate.builder()
+        .noWorseThanBaseline("tolerance", Metric.ACCURACY, -0.25).build();
+
+    assertThat(noRegression.evaluate(threeOfFour(), twoOfFour()).verdict()).isEqualTo(Verdict.PASS);
+    assertThat(noRegression.evaluate(twoOfFour(), threeOfFour()).verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(quarterTolerance.evaluate(twoOfFour(), threeOfFour()).verdict()).as("exactly -0.25").isEqualTo(Verdict.PASS);
+    CriterionResult loss = only(QualityGate.builder().noWorseThanBaseline("loss", Metric.LOG_LOSS, 0).build()
+        .evaluate(threeOfFour(), twoOfFour()));
+    assertThat(loss.verdict()).as("lower log loss is an improvement").isEqualTo(Verdict.PASS);
+    assertThat(loss.baseline()).isEqualTo(Metrics.compute(Metric.LOG_LOSS, twoOfFour()));
+  }
+
+  @Test
+  void relativeChangeAndAZeroBaseline() {
+    RegressionPredictions perfect = new RegressionPredictions(new double[] {1, 2}, new double[] {1, 2});
+    RegressionPredictions off = new RegressionPredictions(new double[] {1, 2}, new double[] {1.5, 2});
+    QualityGate relative = QualityGate.builder()
+        .add(new Criterion.BaselineChange("rel", Metric.MAE, Double.NaN, -0.1, Severity.ERROR)).build();
+
+    CriterionResult worseThanZero = only(relative.evaluate(off, perfect));
+    assertThat(worseThanZero.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(worseThanZero.reason()).contains("relative change -inf < required -0.100000");
+    assertThat(relative.evaluate(perfect, perfect).verdict()).as("0 vs 0 is no change").isEqualTo(Verdict.PASS);
+    assertThat(relative.evaluate(perfect, off).verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void noBaselinePassesWithAReasonAndAMismatchedBaselineIsRejected() {
+    QualityGate gate = QualityGate.builder().noWorseThanBaseline("nr", Metric.ACCURACY, 0).build();
+
+    assertThat(only(gate.evaluate(threeOfFour(), null)).reason()).isEqualTo("no baseline to compare with");
+    assertThatThrownBy(() -> gate.evaluate(threeOfFour(), threeOfFour().select(new int[] {0, 1})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("baseline must be evaluated on the same rows and classes");
+  }
+
+  @Test
+  void warningCriteriaDoNotFailTheGateAndTheWorstVerdictWins() {
+    GateResult r = QualityGate.builder()
+        .atLeast("floor", Metric.ACCURACY, 0.5)
+        .severity(Severity.WARNING).atLeast("stretch", Metric.ACCURACY, 0.9)
+        .build().evaluate(threeOfFour(), null);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+    assertThat(r.passed()).isTrue();
+    assertThat(r.toText()).contains("WARN         stretch [WARNING] ACCURACY=0.750000: not ACCURACY >= 0.900000");
+    assertThat(GateResult.of(List.of(
+        new CriterionResult("a", Metric.ACCURACY, Severity.ERROR, Verdict.INCONCLUSIVE, 1, Double.NaN, "x"),
+        new CriterionResult("b", Metric.ACCURACY, Severity.ERROR, Verdict.FAIL, 1, Double.NaN, "x"))).verdict())
+        .isEqualTo(Verdict.FAIL);
+  }
+
+  @Test
+  void criteriaAreValidated() {
+    assertThatThrownBy(() -> QualityGate.builder().atLeast("a", Metric.ACCURACY, 0.5).atLeast("a", Metric.F1_MACRO, 0.5))
+        .hasMessage("duplicate criterion name 'a'");
+    assertThatThrownBy(() -> QualityGate.builder().build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new Criterion.BaselineChange("c", Metric.ACCURACY, Double.NaN, Double.NaN, Severity.ERROR))
+        .hasMessage("criterion 'c': set a minimum absolute or relative change");
+    assertThatThrownBy(() -> QualityGate.builder().atLeast("r", Metric.RMSE, 1).build().evaluate(threeOfFour(), null))
+        .hasMessage("criterion 'r' uses RMSE, a regression metric");
+  }
+
+  @Test
+  void tribuoLogisticRegressionPassesAgainstAWeakerBaselineAndTheReverseFails() {
+    Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+    Table train = loans(600, 1);
+    Table test = loans(400, 2);
+    MutableDataset<Label> trainSet = TribuoTables.toClassificationDataset(train, "class");
+    MutableDataset<Label> testSet = TribuoTables.toClassificationDataset(test, "class");
+    Model<Label> strong = new LogisticRegressionTrainer().train(trainSet);
+    Table weakTrain = Tables.builder().add(train.column("noise")).add(train.column("class")).build();
+    Model<Label> weak = new LogisticRegressionTrainer().train(TribuoTables.toClassificationDataset(weakTrain, "class"));
+
+    ClassificationPredictions candidate = TribuoPredictions.classification(strong, testSet);
+    ClassificationPredictions baseline = TribuoPredictions.classification(weak, testSet);
+    QualityGate gate = QualityGate.builder()
+        .atLeast("AUC floor", Metric.ROC_AUC, 0.8)
+        .noWorseThanBaseline("AUC not worse", Metric.ROC_AUC, 0)
+        .noWorseThanBaseline("accuracy not worse", Metric.ACCURACY, 0)
+        .build();
+
+    GateResult forward = gate.evaluate(candidate, baseline);
+    GateResult reverse = gate.evaluate(baseline, candidate);
+
+    assertThat(forward.verdict()).as(forward.toText()).isEqualTo(Verdict.PASS);
+    assertThat(reverse.verdict()).as(reverse.toText()).isEqualTo(Verdict.FAIL);
+    assertThat(candidate.hasProbabilities()).isTrue();
+  }
+
+  private static Table loans(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] amount = new double[n];
+    double[] noise = new double[n];
+    String[] label = new String[n];
+    for (int i = 0; i < n; i++) {
+      amount[i] = r.nextGaussian();
+      noise[i] = r.nextGaussian();
+      label[i] = amount[i] + 0.5 * r.nextGaussian() > 0 ? "good" : "bad";
+    }
+    return Tables.builder().numeric("amount", amount).numeric("noise", noise).categorical("class", label).build();
+  }
+}
