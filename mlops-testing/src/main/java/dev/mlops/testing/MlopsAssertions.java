@@ -2,6 +2,7 @@ package dev.mlops.testing;
 
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.DriftReport;
+import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.schema.ValidationReport;
 import org.assertj.core.api.Assertions;
 
@@ -50,5 +51,15 @@ public class MlopsAssertions extends Assertions {
    */
   public static DriftReportAssert assertThat(DriftReport actual) {
     return new DriftReportAssert(actual);
+  }
+
+  /**
+   * Starts assertions on a quality gate result.
+   *
+   * @param actual the result
+   * @return the assertion object
+   */
+  public static GateResultAssert assertThat(GateResult actual) {
+    return new GateResultAssert(actual);
   }
 }
