@@ -7,7 +7,8 @@ import java.util.Objects;
  * A named condition a candidate model must meet. A criterion of severity {@link Severity#WARNING}
  * that does not hold gives {@link Verdict#WARN} and does not fail the gate.
  */
-public sealed interface Criterion {
+public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.BaselineChange,
+    Criterion.SupportedChange {
 
   /** @return the criterion's name, shown in results */
   String name();
@@ -83,6 +84,78 @@ public sealed interface Criterion {
       }
       if (Double.isInfinite(minAbsoluteChange) || Double.isInfinite(minRelativeChange)) {
         throw new IllegalArgumentException("criterion '" + name + "': changes must be finite or NaN");
+      }
+    }
+  }
+
+  /** The statistical evidence a {@link SupportedChange} asks for. */
+  enum Evidence {
+    /**
+     * Paired bootstrap of the change (candidate minus baseline, in the metric's good direction) on
+     * resampled rows, percentile interval; any metric.
+     */
+    PAIRED_BOOTSTRAP,
+    /** McNemar's exact test on the rows where exactly one model is right; accuracy only. */
+    MCNEMAR_EXACT,
+    /** McNemar's mid-p test (the exact p-value less half the probability of the observed count); accuracy only. */
+    MCNEMAR_MID_P
+  }
+
+  /**
+   * A change against the baseline that the data supports, not one that noise could explain.
+   *
+   * <p>With {@link Evidence#PAIRED_BOOTSTRAP}: the change's interval at {@code confidence} must lie
+   * at or above {@code -margin} to pass (so a margin of 0.01 tolerates one point of regression, and a
+   * negative margin asks for an improvement); the criterion fails when the whole interval lies
+   * below {@code -margin}, and is inconclusive when it straddles it. With McNemar's tests (accuracy):
+   * it passes when the candidate is significantly better at level {@code 1 - confidence}, fails when
+   * it is significantly worse, and is inconclusive otherwise. Fewer than {@code minSamples} rows (or
+   * discordant rows for McNemar) is inconclusive.
+   *
+   * @param name the criterion's name
+   * @param metric the metric
+   * @param evidence the kind of evidence
+   * @param margin the tolerated regression (bootstrap), in the metric's units; ignored by McNemar
+   * @param confidence the confidence level, in (0, 1)
+   * @param resamples bootstrap resamples, {@code >= 100}
+   * @param seed the bootstrap's random seed (same inputs, same result)
+   * @param minSamples the fewest rows that can decide, {@code >= 1}
+   * @param severity the severity of a failure
+   */
+  record SupportedChange(String name, Metric metric, Evidence evidence, double margin, double confidence,
+      int resamples, long seed, int minSamples, Severity severity) implements Criterion {
+    /**
+     * Validates the components.
+     *
+     * @param name the name
+     * @param metric the metric
+     * @param evidence the evidence
+     * @param margin the margin
+     * @param confidence the confidence
+     * @param resamples the resamples
+     * @param seed the seed
+     * @param minSamples the minimum sample
+     * @param severity the severity
+     */
+    public SupportedChange {
+      checkName(name);
+      Objects.requireNonNull(metric, "metric");
+      Objects.requireNonNull(evidence, "evidence");
+      Objects.requireNonNull(severity, "severity");
+      if (!Double.isFinite(margin)) {
+        throw new IllegalArgumentException("criterion '" + name + "': margin must be finite, was " + margin);
+      }
+      if (!(confidence > 0 && confidence < 1)) {
+        throw new IllegalArgumentException("criterion '" + name + "': confidence must be in (0, 1), was " + confidence);
+      }
+      if (resamples < 100) {
+        throw new IllegalArgumentException("criterion '" + name + "': resamples must be >= 100, was " + resamples);
+      }
+      if (minSamples < 1) {
+        throw new IllegalArgumentException("criterion '" + name + "': minSamples must be >= 1, was " + minSamples);
+      }
+      if (evidence != Evidence.PAIRED_BOOTSTRAP && metric != Metric.ACCURACY) {
+        throw new IllegalArgumentException("criterion '" + name + "': " + evidence + " tests accuracy, not " + metric);
       }
     }
   }

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param verdict the outcome
  * @param value the candidate's metric value ({@code NaN} if undefined)
  * @param baseline the baseline's value, or {@code NaN} when the criterion has none
+ * @param lower the lower end of the confidence interval of the change, or {@code NaN}
+ * @param upper the upper end of the confidence interval of the change, or {@code NaN}
+ * @param pValue the test's p-value, or {@code NaN}
  * @param reason one line saying why
  */
 public record CriterionResult(String name, Metric metric, Severity severity, Verdict verdict, double value,
-    double baseline, String reason) {
+    double baseline, double lower, double upper, double pValue, String reason) {
   /**
    * Validates the components.
    *
@@ -26,6 +29,9 @@ public record CriterionResult(String name, Metric metric, Severity severity, Ver
    * @param verdict the verdict
    * @param value the value
    * @param baseline the baseline value
+   * @param lower the interval's lower end
+   * @param upper the interval's upper end
+   * @param pValue the p-value
    * @param reason the reason
    */
   public CriterionResult {
@@ -38,8 +44,10 @@ public record CriterionResult(String name, Metric metric, Severity severity, Ver
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%-12s %s [%s] %s=%s%s: %s", verdict, name, severity, metric, fmt(value),
-        Double.isNaN(baseline) ? "" : " (baseline " + fmt(baseline) + ")", reason);
+    return String.format(Locale.ROOT, "%-12s %s [%s] %s=%s%s%s%s: %s", verdict, name, severity, metric, fmt(value),
+        Double.isNaN(baseline) ? "" : " (baseline " + fmt(baseline) + ")",
+        Double.isNaN(lower) ? "" : " change CI [" + fmt(lower) + ", " + fmt(upper) + "]",
+        Double.isNaN(pValue) ? "" : " p=" + fmt(pValue), reason);
   }
 
   private static String fmt(double v) {

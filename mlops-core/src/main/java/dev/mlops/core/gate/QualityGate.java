@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A list of named criteria a candidate model must meet, optionally against a baseline (champion)
@@ -64,8 +63,7 @@ public final class QualityGate {
           + candidate.size() + " rows of " + candidate.classes() + ", baseline " + baseline.size() + " of "
           + baseline.classes());
     }
-    return evaluate(m -> Metrics.compute(m, candidate), baseline == null ? null : m -> Metrics.compute(m, baseline),
-        true);
+    return evaluate(new Classified(candidate), baseline == null ? null : new Classified(baseline), true);
   }
 
   /**
@@ -83,23 +81,90 @@ public final class QualityGate {
       throw new IllegalArgumentException("baseline must be evaluated on the same rows: candidate has "
           + candidate.size() + ", baseline " + baseline.size());
     }
-    return evaluate(m -> Metrics.compute(m, candidate), baseline == null ? null : m -> Metrics.compute(m, baseline),
-        false);
+    return evaluate(new Regressed(candidate), baseline == null ? null : new Regressed(baseline), false);
   }
 
-  private GateResult evaluate(Function<Metric, Double> candidate, Function<Metric, Double> baseline,
-      boolean classification) {
+  /** Predictions of either kind, as the criteria need them. */
+  private interface Source {
+    double metric(Metric metric);
+
+    Source select(int[] rows);
+
+    int size();
+
+    /** Whether the prediction at {@code row} is right (classification only). */
+    boolean correct(int row);
+  }
+
+  private record Classified(ClassificationPredictions p) implements Source {
+    @Override
+    public double metric(Metric metric) {
+      return Metrics.compute(metric, p);
+    }
+
+    @Override
+    public Source select(int[] rows) {
+      return new Classified(p.select(rows));
+    }
+
+    @Override
+    public int size() {
+      return p.size();
+    }
+
+    @Override
+    public boolean correct(int row) {
+      return p.truth(row) == p.predicted(row);
+    }
+  }
+
+  private record Regressed(RegressionPredictions p) implements Source {
+    @Override
+    public double metric(Metric metric) {
+      return Metrics.compute(metric, p);
+    }
+
+    @Override
+    public Source select(int[] rows) {
+      double[] t = p.truth();
+      double[] f = p.predicted();
+      double[] ts = new double[rows.length];
+      double[] fs = new double[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        ts[i] = t[rows[i]];
+        fs[i] = f[rows[i]];
+      }
+      return new Regressed(new RegressionPredictions(ts, fs));
+    }
+
+    @Override
+    public int size() {
+      return p.size();
+    }
+
+    @Override
+    public boolean correct(int row) {
+      throw new IllegalStateException("regression predictions are not right or wrong");
+    }
+  }
+
+  private GateResult evaluate(Source candidate, Source baseline, boolean classification) {
     List<CriterionResult> results = new ArrayList<>();
     for (Criterion c : criteria) {
       if (c.metric().forClassification() != classification) {
         throw new IllegalArgumentException("criterion '" + c.name() + "' uses " + c.metric() + ", a "
             + (classification ? "regression" : "classification") + " metric");
       }
-      double value = candidate.apply(c.metric());
+      double value = candidate.metric(c.metric());
       if (c instanceof Criterion.AbsoluteBound b) {
         results.add(absolute(b, value));
       } else if (c instanceof Criterion.BaselineChange b) {
-        results.add(change(b, value, baseline == null ? null : baseline.apply(c.metric())));
+        results.add(change(b, value, baseline == null ? null : baseline.metric(c.metric())));
+      } else if (c instanceof Criterion.SupportedChange s) {
+        results.add(baseline == null
+            ? new CriterionResult(s.name(), s.metric(), s.severity(), Verdict.PASS, value, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, "no baseline to compare with")
+            : Evidence.supported(s, candidate, baseline, value, baseline.metric(s.metric())));
       }
     }
     return GateResult.of(results);
@@ -121,8 +186,8 @@ public final class QualityGate {
 
   private static CriterionResult change(Criterion.BaselineChange b, double value, Double baselineValue) {
     if (baselineValue == null) {
-      return new CriterionResult(b.name(), b.metric(), b.severity(), Verdict.PASS, value, Double.NaN,
-          "no baseline to compare with");
+      return new CriterionResult(b.name(), b.metric(), b.severity(), Verdict.PASS, value, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, "no baseline to compare with");
     }
     double base = baselineValue;
     if (Double.isNaN(value) || Double.isNaN(base)) {
@@ -149,10 +214,97 @@ public final class QualityGate {
         + b.metric() + " is better)");
   }
 
-  /** A failing or inconclusive warning-severity criterion reports WARN. */
   private static CriterionResult result(Criterion c, Verdict verdict, double value, double baseline, String reason) {
+    return result(c, verdict, value, baseline, Double.NaN, Double.NaN, Double.NaN, reason);
+  }
+
+  /** A failing or inconclusive warning-severity criterion reports WARN. */
+  static CriterionResult result(Criterion c, Verdict verdict, double value, double baseline, double lower,
+      double upper, double pValue, String reason) {
     Verdict v = c.severity() == Severity.WARNING && verdict != Verdict.PASS ? Verdict.WARN : verdict;
-    return new CriterionResult(c.name(), c.metric(), c.severity(), v, value, baseline, reason);
+    return new CriterionResult(c.name(), c.metric(), c.severity(), v, value, baseline, lower, upper, pValue, reason);
+  }
+
+  /** Paired bootstrap and McNemar's tests for {@link Criterion.SupportedChange}. */
+  private static final class Evidence {
+    private Evidence() {}
+
+    static CriterionResult supported(Criterion.SupportedChange s, Source candidate, Source baseline, double value,
+        double base) {
+      int n = candidate.size();
+      if (s.evidence() == Criterion.Evidence.PAIRED_BOOTSTRAP) {
+        return bootstrap(s, candidate, baseline, value, base, n);
+      }
+      long better = 0;
+      long worse = 0;
+      for (int i = 0; i < n; i++) {
+        boolean c = candidate.correct(i);
+        boolean b = baseline.correct(i);
+        if (c && !b) {
+          better++;
+        } else if (b && !c) {
+          worse++;
+        }
+      }
+      long discordant = better + worse;
+      if (discordant < s.minSamples()) {
+        return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, Double.NaN,
+            discordant + " rows where exactly one model is right; " + s.minSamples() + " needed to decide");
+      }
+      double p = McNemar.pValue(better, worse, s.evidence() == Criterion.Evidence.MCNEMAR_MID_P);
+      double alpha = 1 - s.confidence();
+      String counts = "candidate alone right on " + better + " rows, baseline alone on " + worse;
+      if (p < alpha && better > worse) {
+        return result(s, Verdict.PASS, value, base, Double.NaN, Double.NaN, p, "significantly better: " + counts);
+      }
+      if (p < alpha && worse > better) {
+        return result(s, Verdict.FAIL, value, base, Double.NaN, Double.NaN, p, "significantly worse: " + counts);
+      }
+      return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, p,
+          "no significant difference at " + fmt(alpha) + ": " + counts);
+    }
+
+    private static CriterionResult bootstrap(Criterion.SupportedChange s, Source candidate, Source baseline,
+        double value, double base, int n) {
+      if (n < s.minSamples()) {
+        return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, Double.NaN,
+            n + " rows; " + s.minSamples() + " needed to decide");
+      }
+      double sign = s.metric().higherIsBetter() ? 1 : -1;
+      java.util.SplittableRandom random = new java.util.SplittableRandom(s.seed());
+      double[] changes = new double[s.resamples()];
+      int kept = 0;
+      int[] rows = new int[n];
+      for (int r = 0; r < s.resamples(); r++) {
+        for (int i = 0; i < n; i++) {
+          rows[i] = random.nextInt(n);
+        }
+        double c = candidate.select(rows).metric(s.metric());
+        double b = baseline.select(rows).metric(s.metric());
+        if (!Double.isNaN(c) && !Double.isNaN(b)) {
+          changes[kept++] = sign * (c - b);
+        }
+      }
+      if (kept < 0.9 * s.resamples()) {
+        return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, Double.NaN,
+            s.metric() + " is undefined on " + (s.resamples() - kept) + " of " + s.resamples() + " resamples");
+      }
+      double[] sorted = java.util.Arrays.copyOf(changes, kept);
+      java.util.Arrays.sort(sorted);
+      double alpha = 1 - s.confidence();
+      double lower = dev.mlops.core.internal.Quantiles.linear(sorted, alpha / 2);
+      double upper = dev.mlops.core.internal.Quantiles.linear(sorted, 1 - alpha / 2);
+      String interval = String.format(Locale.ROOT, "%.0f%% interval of the change [%s, %s] (positive is better)",
+          100 * s.confidence(), fmt(lower), fmt(upper));
+      if (lower >= -s.margin()) {
+        return result(s, Verdict.PASS, value, base, lower, upper, Double.NaN, interval + " at or above " + fmt(-s.margin()));
+      }
+      if (upper < -s.margin()) {
+        return result(s, Verdict.FAIL, value, base, lower, upper, Double.NaN, interval + " below " + fmt(-s.margin()));
+      }
+      return result(s, Verdict.INCONCLUSIVE, value, base, lower, upper, Double.NaN,
+          interval + " straddles " + fmt(-s.margin()));
+    }
   }
 
   private static String fmt(double v) {

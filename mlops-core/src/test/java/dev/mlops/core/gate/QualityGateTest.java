@@ -120,8 +120,8 @@ class QualityGateTest {
     assertThat(r.passed()).isTrue();
     assertThat(r.toText()).contains("WARN         stretch [WARNING] ACCURACY=0.750000: not ACCURACY >= 0.900000");
     assertThat(GateResult.of(List.of(
-        new CriterionResult("a", Metric.ACCURACY, Severity.ERROR, Verdict.INCONCLUSIVE, 1, Double.NaN, "x"),
-        new CriterionResult("b", Metric.ACCURACY, Severity.ERROR, Verdict.FAIL, 1, Double.NaN, "x"))).verdict())
+        new CriterionResult("a", Metric.ACCURACY, Severity.ERROR, Verdict.INCONCLUSIVE, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "x"),
+        new CriterionResult("b", Metric.ACCURACY, Severity.ERROR, Verdict.FAIL, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "x"))).verdict())
         .isEqualTo(Verdict.FAIL);
   }
 
