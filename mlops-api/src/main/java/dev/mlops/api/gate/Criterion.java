@@ -98,7 +98,9 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
     /** McNemar's exact test on the rows where exactly one model is right; accuracy only. */
     MCNEMAR_EXACT,
     /** McNemar's mid-p test (the exact p-value less half the probability of the observed count); accuracy only. */
-    MCNEMAR_MID_P
+    MCNEMAR_MID_P,
+    /** DeLong's test of two correlated ROC AUCs; binary ROC AUC only. */
+    DELONG
   }
 
   /**
@@ -109,7 +111,8 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
    * negative margin asks for an improvement); the criterion fails when the whole interval lies
    * below {@code -margin}, and is inconclusive when it straddles it. With McNemar's tests (accuracy):
    * it passes when the candidate is significantly better at level {@code 1 - confidence}, fails when
-   * it is significantly worse, and is inconclusive otherwise. Fewer than {@code minSamples} rows (or
+   * it is significantly worse, and is inconclusive otherwise; DeLong's test (binary ROC AUC) decides
+   * the same way. Fewer than {@code minSamples} rows (or
    * discordant rows for McNemar) is inconclusive.
    *
    * @param name the criterion's name
@@ -154,8 +157,11 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
       if (minSamples < 1) {
         throw new IllegalArgumentException("criterion '" + name + "': minSamples must be >= 1, was " + minSamples);
       }
-      if (evidence != Evidence.PAIRED_BOOTSTRAP && metric != Metric.ACCURACY) {
+      if ((evidence == Evidence.MCNEMAR_EXACT || evidence == Evidence.MCNEMAR_MID_P) && metric != Metric.ACCURACY) {
         throw new IllegalArgumentException("criterion '" + name + "': " + evidence + " tests accuracy, not " + metric);
+      }
+      if (evidence == Evidence.DELONG && metric != Metric.ROC_AUC) {
+        throw new IllegalArgumentException("criterion '" + name + "': DELONG tests ROC_AUC, not " + metric);
       }
     }
   }

@@ -94,6 +94,9 @@ public final class QualityGate {
 
     /** Whether the prediction at {@code row} is right (classification only). */
     boolean correct(int row);
+
+    /** The predictions themselves, for tests that need scores. */
+    Object predictions();
   }
 
   private record Classified(ClassificationPredictions p) implements Source {
@@ -115,6 +118,11 @@ public final class QualityGate {
     @Override
     public boolean correct(int row) {
       return p.truth(row) == p.predicted(row);
+    }
+
+    @Override
+    public Object predictions() {
+      return p;
     }
   }
 
@@ -145,6 +153,11 @@ public final class QualityGate {
     @Override
     public boolean correct(int row) {
       throw new IllegalStateException("regression predictions are not right or wrong");
+    }
+
+    @Override
+    public Object predictions() {
+      return p;
     }
   }
 
@@ -235,6 +248,10 @@ public final class QualityGate {
       if (s.evidence() == Criterion.Evidence.PAIRED_BOOTSTRAP) {
         return bootstrap(s, candidate, baseline, value, base, n);
       }
+      if (s.evidence() == Criterion.Evidence.DELONG) {
+        return delong(s, (ClassificationPredictions) candidate.predictions(),
+            (ClassificationPredictions) baseline.predictions(), value, base);
+      }
       long better = 0;
       long worse = 0;
       for (int i = 0; i < n; i++) {
@@ -262,6 +279,38 @@ public final class QualityGate {
       }
       return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, p,
           "no significant difference at " + fmt(alpha) + ": " + counts);
+    }
+
+    private static CriterionResult delong(Criterion.SupportedChange s, ClassificationPredictions candidate,
+        ClassificationPredictions baseline, double value, double base) {
+      if (candidate.classes().size() != 2 || !candidate.hasProbabilities() || !baseline.hasProbabilities()) {
+        throw new IllegalArgumentException("criterion '" + s.name()
+            + "': DeLong's test needs binary predictions with probabilities from both models");
+      }
+      int n = candidate.size();
+      boolean[] positive = new boolean[n];
+      double[] a = new double[n];
+      double[] b = new double[n];
+      for (int i = 0; i < n; i++) {
+        positive[i] = candidate.truth(i) == 1;
+        a[i] = candidate.probability(i, 1);
+        b[i] = baseline.probability(i, 1);
+      }
+      DeLong.Result r = DeLong.test(positive, a, b);
+      if (r == null || n < s.minSamples()) {
+        return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, Double.NaN,
+            r == null ? "ROC AUC is undefined: the rows hold one class" : n + " rows; " + s.minSamples() + " needed to decide");
+      }
+      double alpha = 1 - s.confidence();
+      String what = String.format(Locale.ROOT, "AUC %s vs %s, z=%s", fmt(r.aucA()), fmt(r.aucB()), fmt(r.z()));
+      if (r.pValue() < alpha && r.z() > 0) {
+        return result(s, Verdict.PASS, value, base, Double.NaN, Double.NaN, r.pValue(), "significantly better: " + what);
+      }
+      if (r.pValue() < alpha && r.z() < 0) {
+        return result(s, Verdict.FAIL, value, base, Double.NaN, Double.NaN, r.pValue(), "significantly worse: " + what);
+      }
+      return result(s, Verdict.INCONCLUSIVE, value, base, Double.NaN, Double.NaN, r.pValue(),
+          "no significant difference at " + fmt(alpha) + ": " + what);
     }
 
     private static CriterionResult bootstrap(Criterion.SupportedChange s, Source candidate, Source baseline,
