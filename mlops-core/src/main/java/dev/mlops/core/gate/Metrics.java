@@ -232,44 +232,56 @@ public final class Metrics {
     return sum / weights;
   }
 
-  /** AUC of class {@code k} against the rest from the rank sum of its scores (ties: average ranks). */
+  /**
+   * AUC of class {@code k} against the rest: the share of (positive, negative) pairs ordered
+   * correctly, ties counting one half, from the two sorted score lists in one merge.
+   */
   static double binaryAuc(ClassificationPredictions p, int k) {
     int n = p.size();
-    double[] scores = new double[n];
-    boolean[] positive = new boolean[n];
-    long pos = 0;
+    int pos = 0;
     for (int i = 0; i < n; i++) {
-      scores[i] = p.probability(i, k);
-      positive[i] = p.truth(i) == k;
-      if (positive[i]) {
+      if (p.truth(i) == k) {
         pos++;
       }
     }
-    long neg = n - pos;
+    int neg = n - pos;
     if (pos == 0 || neg == 0) {
       return Double.NaN;
     }
-    Integer[] order = new Integer[n];
+    double[] x = new double[pos];
+    double[] y = new double[neg];
+    int xi = 0;
+    int yi = 0;
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      if (p.truth(i) == k) {
+        x[xi++] = p.probability(i, k);
+      } else {
+        y[yi++] = p.probability(i, k);
+      }
     }
-    Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-    double rankSum = 0;
+    dev.mlops.core.internal.DoubleSort.sort(x);
+    dev.mlops.core.internal.DoubleSort.sort(y);
+    double pairs = 0;
+    int below = 0;
+    int j = 0;
     int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
+    while (i < pos) {
+      double v = x[i];
+      int start = i;
+      while (i < pos && x[i] == v) {
+        i++;
+      }
+      while (j < neg && y[j] < v) {
         j++;
       }
-      double rank = (i + 1 + j + 1) / 2.0;
-      for (int q = i; q <= j; q++) {
-        if (positive[order[q]]) {
-          rankSum += rank;
-        }
+      below = j;
+      int tied = 0;
+      while (j + tied < neg && y[j + tied] == v) {
+        tied++;
       }
-      i = j + 1;
+      pairs += (i - start) * (below + 0.5 * tied);
     }
-    return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    return pairs / ((double) pos * neg);
   }
 
   private static double averagePrecision(ClassificationPredictions p) {

@@ -281,6 +281,55 @@ public final class QualityGate {
           "no significant difference at " + fmt(alpha) + ": " + counts);
     }
 
+    /**
+     * Sort-free resampling for binary ROC AUC and for accuracy: each model's metric as a function of
+     * row weights, prepared once; null for other metrics, which resample rows.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.function.ToDoubleFunction<int[]>[] weightedMetric(Metric metric, Source candidate,
+        Source baseline) {
+      if (!(candidate.predictions() instanceof ClassificationPredictions c)
+          || !(baseline.predictions() instanceof ClassificationPredictions b)) {
+        return null;
+      }
+      int n = c.size();
+      if (metric == Metric.ACCURACY) {
+        boolean[] rightC = new boolean[n];
+        boolean[] rightB = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          rightC[i] = c.truth(i) == c.predicted(i);
+          rightB[i] = b.truth(i) == b.predicted(i);
+        }
+        return new java.util.function.ToDoubleFunction[] {w -> share((int[]) w, rightC), w -> share((int[]) w, rightB)};
+      }
+      if (metric == Metric.ROC_AUC && c.classes().size() == 2 && c.hasProbabilities() && b.hasProbabilities()) {
+        boolean[] positive = new boolean[n];
+        double[] sc = new double[n];
+        double[] sb = new double[n];
+        for (int i = 0; i < n; i++) {
+          positive[i] = c.truth(i) == 1;
+          sc[i] = c.probability(i, 1);
+          sb[i] = b.probability(i, 1);
+        }
+        WeightedAuc ac = new WeightedAuc(sc, positive);
+        WeightedAuc ab = new WeightedAuc(sb, positive);
+        return new java.util.function.ToDoubleFunction[] {w -> ac.auc((int[]) w), w -> ab.auc((int[]) w)};
+      }
+      return null;
+    }
+
+    private static double share(int[] weights, boolean[] right) {
+      long total = 0;
+      long good = 0;
+      for (int i = 0; i < weights.length; i++) {
+        total += weights[i];
+        if (right[i]) {
+          good += weights[i];
+        }
+      }
+      return (double) good / total;
+    }
+
     private static CriterionResult delong(Criterion.SupportedChange s, ClassificationPredictions candidate,
         ClassificationPredictions baseline, double value, double base) {
       if (candidate.classes().size() != 2 || !candidate.hasProbabilities() || !baseline.hasProbabilities()) {
@@ -324,12 +373,22 @@ public final class QualityGate {
       double[] changes = new double[s.resamples()];
       int kept = 0;
       int[] rows = new int[n];
+      int[] weights = new int[n];
+      java.util.function.ToDoubleFunction<int[]>[] weighted = weightedMetric(s.metric(), candidate, baseline);
       for (int r = 0; r < s.resamples(); r++) {
-        for (int i = 0; i < n; i++) {
-          rows[i] = random.nextInt(n);
+        // The same draws feed either path, so both give the same resample (a multiset of rows).
+        if (weighted != null) {
+          java.util.Arrays.fill(weights, 0);
+          for (int i = 0; i < n; i++) {
+            weights[random.nextInt(n)]++;
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            rows[i] = random.nextInt(n);
+          }
         }
-        double c = candidate.select(rows).metric(s.metric());
-        double b = baseline.select(rows).metric(s.metric());
+        double c = weighted != null ? weighted[0].applyAsDouble(weights) : candidate.select(rows).metric(s.metric());
+        double b = weighted != null ? weighted[1].applyAsDouble(weights) : baseline.select(rows).metric(s.metric());
         if (!Double.isNaN(c) && !Double.isNaN(b)) {
           changes[kept++] = sign * (c - b);
         }

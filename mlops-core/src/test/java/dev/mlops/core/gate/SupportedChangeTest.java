@@ -136,6 +136,59 @@ class SupportedChangeTest {
   }
 
   @Test
+  void weightedAucEqualsTheAucOfTheMaterialisedResample() {
+    SplittableRandom r = new SplittableRandom(13);
+    int n = 300;
+    String[] truth = new String[n];
+    double[][] prob = new double[n][2];
+    boolean[] positive = new boolean[n];
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      positive[i] = r.nextBoolean();
+      truth[i] = positive[i] ? "yes" : "no";
+      scores[i] = Math.round((positive[i] ? 0.2 : 0) + r.nextDouble() * 0.8 * 10) / 10.0 / 1.2;
+      prob[i][1] = scores[i];
+      prob[i][0] = 1 - scores[i];
+    }
+    ClassificationPredictions p = ClassificationPredictions.of(CLASSES, truth, truth, prob);
+    WeightedAuc weighted = new WeightedAuc(scores, positive);
+    for (int rep = 0; rep < 20; rep++) {
+      int[] weights = new int[n];
+      int[] rows = new int[n];
+      for (int i = 0; i < n; i++) {
+        rows[i] = r.nextInt(n);
+        weights[rows[i]]++;
+      }
+      assertThat(weighted.auc(weights)).isCloseTo(Metrics.compute(Metric.ROC_AUC, p.select(rows)), within(1e-12));
+    }
+  }
+
+  @Test
+  void aucBootstrapDecidesOnScores() {
+    SplittableRandom r = new SplittableRandom(14);
+    int n = 1000;
+    String[] truth = new String[n];
+    double[][] strong = new double[n][2];
+    double[][] weak = new double[n][2];
+    for (int i = 0; i < n; i++) {
+      boolean pos = r.nextBoolean();
+      truth[i] = pos ? "yes" : "no";
+      double s = 1 / (1 + Math.exp(-((pos ? 1.5 : -1.5) + r.nextGaussian())));
+      double w = 1 / (1 + Math.exp(-((pos ? 0.3 : -0.3) + r.nextGaussian())));
+      strong[i] = new double[] {1 - s, s};
+      weak[i] = new double[] {1 - w, w};
+    }
+    ClassificationPredictions a = ClassificationPredictions.of(CLASSES, truth, truth, strong);
+    ClassificationPredictions b = ClassificationPredictions.of(CLASSES, truth, truth, weak);
+    QualityGate gate = QualityGate.builder().add(new Criterion.SupportedChange("auc", Metric.ROC_AUC,
+        Criterion.Evidence.PAIRED_BOOTSTRAP, 0, 0.95, 1000, 5, 10, Severity.ERROR)).build();
+
+    assertThat(gate.evaluate(a, b).verdict()).isEqualTo(Verdict.PASS);
+    assertThat(gate.evaluate(b, a).verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(gate.evaluate(a, b)).isEqualTo(gate.evaluate(a, b));
+  }
+
+  @Test
   void mcNemarIsForAccuracyOnly() {
     assertThatThrownBy(() -> new Criterion.SupportedChange("m", Metric.ROC_AUC, Criterion.Evidence.MCNEMAR_EXACT, 0,
         0.95, 100, 1, 10, Severity.ERROR)).hasMessage("criterion 'm': MCNEMAR_EXACT tests accuracy, not ROC_AUC");
