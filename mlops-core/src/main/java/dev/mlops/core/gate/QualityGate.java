@@ -369,28 +369,43 @@ public final class QualityGate {
             n + " rows; " + s.minSamples() + " needed to decide");
       }
       double sign = s.metric().higherIsBetter() ? 1 : -1;
-      java.util.SplittableRandom random = new java.util.SplittableRandom(s.seed());
-      double[] changes = new double[s.resamples()];
-      int kept = 0;
-      int[] rows = new int[n];
-      int[] weights = new int[n];
+      // One generator per resample, split in order from the seed: the result does not depend on how
+      // the resamples are spread over threads.
+      java.util.SplittableRandom master = new java.util.SplittableRandom(s.seed());
+      java.util.SplittableRandom[] generators = new java.util.SplittableRandom[s.resamples()];
+      for (int r = 0; r < generators.length; r++) {
+        generators[r] = master.split();
+      }
       java.util.function.ToDoubleFunction<int[]>[] weighted = weightedMetric(s.metric(), candidate, baseline);
-      for (int r = 0; r < s.resamples(); r++) {
+      double[] all = new double[s.resamples()];
+      ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[n]);
+      java.util.stream.IntStream.range(0, s.resamples()).parallel().forEach(r -> {
+        java.util.SplittableRandom random = generators[r];
+        int[] buffer = buffers.get();
+        double c;
+        double b;
         // The same draws feed either path, so both give the same resample (a multiset of rows).
         if (weighted != null) {
-          java.util.Arrays.fill(weights, 0);
+          java.util.Arrays.fill(buffer, 0);
           for (int i = 0; i < n; i++) {
-            weights[random.nextInt(n)]++;
+            buffer[random.nextInt(n)]++;
           }
+          c = weighted[0].applyAsDouble(buffer);
+          b = weighted[1].applyAsDouble(buffer);
         } else {
           for (int i = 0; i < n; i++) {
-            rows[i] = random.nextInt(n);
+            buffer[i] = random.nextInt(n);
           }
+          c = candidate.select(buffer).metric(s.metric());
+          b = baseline.select(buffer).metric(s.metric());
         }
-        double c = weighted != null ? weighted[0].applyAsDouble(weights) : candidate.select(rows).metric(s.metric());
-        double b = weighted != null ? weighted[1].applyAsDouble(weights) : baseline.select(rows).metric(s.metric());
-        if (!Double.isNaN(c) && !Double.isNaN(b)) {
-          changes[kept++] = sign * (c - b);
+        all[r] = Double.isNaN(c) || Double.isNaN(b) ? Double.NaN : sign * (c - b);
+      });
+      double[] changes = new double[all.length];
+      int kept = 0;
+      for (double change : all) {
+        if (!Double.isNaN(change)) {
+          changes[kept++] = change;
         }
       }
       if (kept < 0.9 * s.resamples()) {
