@@ -62,4 +62,14 @@ public class MlopsAssertions extends Assertions {
   public static GateResultAssert assertThat(GateResult actual) {
     return new GateResultAssert(actual);
   }
+
+  /**
+   * Starts assertions on a Tribuo model's quality.
+   *
+   * @param actual the model
+   * @return the assertion object
+   */
+  public static ModelAssert assertThat(org.tribuo.Model<?> actual) {
+    return new ModelAssert(actual);
+  }
 }

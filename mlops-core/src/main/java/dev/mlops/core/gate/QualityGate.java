@@ -37,6 +37,17 @@ public final class QualityGate {
     this.criteria = List.copyOf(criteria);
   }
 
+  /**
+   * Renders a gate result as JSON ({@code formatVersion} 1): the verdict and every criterion with
+   * its value, baseline, interval, p-value and reason; undefined numbers are null.
+   *
+   * @param result the result
+   * @return the JSON text
+   */
+  public static String toJson(GateResult result) {
+    return GateJson.render(requireNonNull(result, "result"));
+  }
+
   /** @return a new builder */
   public static Builder builder() {
     return new Builder();

@@ -126,6 +126,21 @@ class QualityGateTest {
   }
 
   @Test
+  void resultRendersAsJson() throws Exception {
+    GateResult r = QualityGate.builder().atLeast("floor", Metric.ACCURACY, 0.9)
+        .noWorseThanBaseline("nr", Metric.ACCURACY, 0).build().evaluate(threeOfFour(), twoOfFour());
+
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(QualityGate.toJson(r));
+
+    assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
+    assertThat(json.get("criteria").get(0).get("baseline").isNull()).isTrue();
+    assertThat(json.get("criteria").get(1).get("baseline").asDouble()).isEqualTo(0.5);
+    assertThat(json.get("criteria").get(1).get("verdict").asText()).isEqualTo("PASS");
+  }
+
+  @Test
   void criteriaAreValidated() {
     assertThatThrownBy(() -> QualityGate.builder().atLeast("a", Metric.ACCURACY, 0.5).atLeast("a", Metric.F1_MACRO, 0.5))
         .hasMessage("duplicate criterion name 'a'");

@@ -1,0 +1,54 @@
+package dev.mlops.core.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.api.gate.CriterionResult;
+import dev.mlops.api.gate.GateResult;
+
+/** Renders a {@link GateResult} as versioned JSON; undefined numbers are null. */
+final class GateJson {
+  static final int FORMAT_VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private GateJson() {}
+
+  static String render(GateResult result) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("verdict", result.verdict().name());
+    root.put("passed", result.passed());
+    ArrayNode criteria = root.putArray("criteria");
+    for (CriterionResult c : result.criteria()) {
+      ObjectNode n = criteria.addObject();
+      n.put("name", c.name());
+      n.put("metric", c.metric().name());
+      n.put("severity", c.severity().name());
+      n.put("verdict", c.verdict().name());
+      number(n, "value", c.value());
+      number(n, "baseline", c.baseline());
+      number(n, "lower", c.lower());
+      number(n, "upper", c.upper());
+      number(n, "pValue", c.pValue());
+      n.put("reason", c.reason());
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render gate result as JSON", e);
+    }
+  }
+
+  private static void number(ObjectNode n, String key, double v) {
+    if (Double.isNaN(v)) {
+      n.putNull(key);
+    } else if (Double.isInfinite(v)) {
+      n.put(key, v > 0 ? "Infinity" : "-Infinity");
+    } else {
+      n.put(key, v);
+    }
+  }
+}
