@@ -29,12 +29,57 @@ public final class ClassificationPredictions {
   private final int[] truth;
   private final int[] predicted;
   private final double[][] probabilities;
+  private final Map<String, String[]> attributes;
 
   private ClassificationPredictions(List<String> classes, int[] truth, int[] predicted, double[][] probabilities) {
+    this(classes, truth, predicted, probabilities, Map.of());
+  }
+
+  private ClassificationPredictions(List<String> classes, int[] truth, int[] predicted, double[][] probabilities,
+      Map<String, String[]> attributes) {
     this.classes = classes;
     this.truth = truth;
     this.predicted = predicted;
     this.probabilities = probabilities;
+    this.attributes = attributes;
+  }
+
+  /**
+   * Returns a copy with a row attribute to slice by (a segment, a region, a device...).
+   *
+   * @param name the attribute name
+   * @param values one value per row; null values form no slice
+   * @return new predictions with the attribute
+   * @throws IllegalArgumentException if the length differs from the rows, or the name is taken
+   */
+  public ClassificationPredictions withAttribute(String name, String[] values) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(values, "values");
+    if (values.length != truth.length) {
+      throw new IllegalArgumentException("attribute '" + name + "' has " + values.length + " values for "
+          + truth.length + " rows");
+    }
+    if (attributes.containsKey(name)) {
+      throw new IllegalArgumentException("attribute '" + name + "' is already set");
+    }
+    Map<String, String[]> copy = new HashMap<>(attributes);
+    copy.put(name, values.clone());
+    return new ClassificationPredictions(classes, truth, predicted, probabilities, Map.copyOf(copy));
+  }
+
+  /**
+   * Returns a row attribute's values.
+   *
+   * @param name the attribute name
+   * @return a copy of the values
+   * @throws IllegalArgumentException if there is no such attribute
+   */
+  public String[] attribute(String name) {
+    String[] values = attributes.get(Objects.requireNonNull(name, "name"));
+    if (values == null) {
+      throw new IllegalArgumentException("no attribute '" + name + "'; attributes are " + attributes.keySet());
+    }
+    return values.clone();
   }
 
   /**
@@ -185,7 +230,15 @@ public final class ClassificationPredictions {
         pr[i] = probabilities[rows[i]];
       }
     }
-    return new ClassificationPredictions(classes, t, p, pr);
+    Map<String, String[]> selected = new HashMap<>();
+    attributes.forEach((name, values) -> {
+      String[] s = new String[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        s[i] = values[rows[i]];
+      }
+      selected.put(name, s);
+    });
+    return new ClassificationPredictions(classes, t, p, pr, Map.copyOf(selected));
   }
 
   /** @return the distinct class indices present in the truth, ascending */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * that does not hold gives {@link Verdict#WARN} and does not fail the gate.
  */
 public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.BaselineChange,
-    Criterion.SupportedChange {
+    Criterion.SupportedChange, Criterion.SliceGap {
 
   /** @return the criterion's name, shown in results */
   String name();
@@ -162,6 +162,45 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
       }
       if (evidence == Evidence.DELONG && metric != Metric.ROC_AUC) {
         throw new IllegalArgumentException("criterion '" + name + "': DELONG tests ROC_AUC, not " + metric);
+      }
+    }
+  }
+
+  /**
+   * Per slice of a row attribute: no slice with at least {@code minSliceSize} rows may be worse than
+   * the whole set by more than {@code maxGap} (in the metric's good direction). Smaller slices are
+   * listed and not judged; when no slice is large enough, or the metric is undefined on a slice, the
+   * criterion is inconclusive for it. The gap is a plain difference, not a test.
+   *
+   * @param name the criterion's name
+   * @param metric the metric
+   * @param attribute the row attribute whose values define the slices
+   * @param minSliceSize the fewest rows a slice needs to be judged, {@code >= 1}
+   * @param maxGap the largest tolerated shortfall of a slice, {@code >= 0}
+   * @param severity the severity of a failure
+   */
+  record SliceGap(String name, Metric metric, String attribute, int minSliceSize, double maxGap, Severity severity)
+      implements Criterion {
+    /**
+     * Validates the components.
+     *
+     * @param name the name
+     * @param metric the metric
+     * @param attribute the attribute
+     * @param minSliceSize the minimum slice size
+     * @param maxGap the maximum gap
+     * @param severity the severity
+     */
+    public SliceGap {
+      checkName(name);
+      Objects.requireNonNull(metric, "metric");
+      Objects.requireNonNull(attribute, "attribute");
+      Objects.requireNonNull(severity, "severity");
+      if (minSliceSize < 1) {
+        throw new IllegalArgumentException("criterion '" + name + "': minSliceSize must be >= 1, was " + minSliceSize);
+      }
+      if (!(maxGap >= 0) || Double.isInfinite(maxGap)) {
+        throw new IllegalArgumentException("criterion '" + name + "': maxGap must be finite and >= 0, was " + maxGap);
       }
     }
   }

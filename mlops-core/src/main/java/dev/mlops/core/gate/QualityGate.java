@@ -184,6 +184,11 @@ public final class QualityGate {
         results.add(absolute(b, value));
       } else if (c instanceof Criterion.BaselineChange b) {
         results.add(change(b, value, baseline == null ? null : baseline.metric(c.metric())));
+      } else if (c instanceof Criterion.SliceGap g) {
+        if (!(candidate.predictions() instanceof ClassificationPredictions cp)) {
+          throw new IllegalArgumentException("criterion '" + g.name() + "': slices are supported for classification");
+        }
+        results.add(slices(g, cp, value));
       } else if (c instanceof Criterion.SupportedChange s) {
         results.add(baseline == null
             ? new CriterionResult(s.name(), s.metric(), s.severity(), Verdict.PASS, value, Double.NaN, Double.NaN,
@@ -192,6 +197,50 @@ public final class QualityGate {
       }
     }
     return GateResult.of(results);
+  }
+
+  private static CriterionResult slices(Criterion.SliceGap g, ClassificationPredictions p, double overall) {
+    String[] values = p.attribute(g.attribute());
+    java.util.Map<String, List<Integer>> rowsBySlice = new java.util.TreeMap<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        rowsBySlice.computeIfAbsent(values[i], k -> new ArrayList<>()).add(i);
+      }
+    }
+    double sign = g.metric().higherIsBetter() ? 1 : -1;
+    List<String> failing = new ArrayList<>();
+    List<String> small = new ArrayList<>();
+    List<String> undefined = new ArrayList<>();
+    double worstGap = Double.NEGATIVE_INFINITY;
+    for (var e : rowsBySlice.entrySet()) {
+      List<Integer> rows = e.getValue();
+      if (rows.size() < g.minSliceSize()) {
+        small.add(e.getKey() + " (" + rows.size() + ")");
+        continue;
+      }
+      double v = Metrics.compute(g.metric(), p.select(rows.stream().mapToInt(Integer::intValue).toArray()));
+      if (Double.isNaN(v) || Double.isNaN(overall)) {
+        undefined.add(e.getKey());
+        continue;
+      }
+      double gap = sign * (overall - v);
+      worstGap = Math.max(worstGap, gap);
+      if (gap > g.maxGap()) {
+        failing.add(String.format(Locale.ROOT, "%s: %s (gap %s)", e.getKey(), fmt(v), fmt(gap)));
+      }
+    }
+    String notes = (small.isEmpty() ? "" : "; below " + g.minSliceSize() + " rows, not judged: " + small)
+        + (undefined.isEmpty() ? "" : "; undefined on " + undefined);
+    if (!failing.isEmpty()) {
+      return result(g, Verdict.FAIL, overall, Double.NaN, "slices of '" + g.attribute() + "' more than "
+          + fmt(g.maxGap()) + " worse than overall " + fmt(overall) + ": " + failing + notes);
+    }
+    if (worstGap == Double.NEGATIVE_INFINITY || !undefined.isEmpty()) {
+      return result(g, Verdict.INCONCLUSIVE, overall, Double.NaN, "no slice of '" + g.attribute()
+          + "' could be judged everywhere" + notes);
+    }
+    return result(g, Verdict.PASS, overall, Double.NaN, "largest shortfall of a slice of '" + g.attribute() + "' "
+        + fmt(worstGap) + " <= " + fmt(g.maxGap()) + notes);
   }
 
   private static CriterionResult absolute(Criterion.AbsoluteBound b, double value) {
