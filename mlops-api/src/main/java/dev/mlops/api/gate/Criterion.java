@@ -170,17 +170,25 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
    * Per slice of a row attribute: no slice with at least {@code minSliceSize} rows may be worse than
    * the whole set by more than {@code maxGap} (in the metric's good direction). Smaller slices are
    * listed and not judged; when no slice is large enough, or the metric is undefined on a slice, the
-   * criterion is inconclusive for it. The gap is a plain difference, not a test.
+   * criterion is inconclusive.
+   *
+   * <p>With {@code correction} {@code NONE} the gap is a plain difference. Otherwise (accuracy only)
+   * each judged slice is tested: the one-sided exact binomial p-value of its correct count under an
+   * accuracy of {@code overall - maxGap}; p-values are corrected across slices (Bonferroni, Holm or
+   * Benjamini-Hochberg) and a slice fails only when its corrected p-value is below
+   * {@code 1 - confidence}; a slice past the gap without that evidence is inconclusive.
    *
    * @param name the criterion's name
    * @param metric the metric
    * @param attribute the row attribute whose values define the slices
    * @param minSliceSize the fewest rows a slice needs to be judged, {@code >= 1}
    * @param maxGap the largest tolerated shortfall of a slice, {@code >= 0}
+   * @param correction the multiple-testing correction across slices, or {@code NONE} for a plain gap
+   * @param confidence the confidence level of the slice tests, in (0, 1)
    * @param severity the severity of a failure
    */
-  record SliceGap(String name, Metric metric, String attribute, int minSliceSize, double maxGap, Severity severity)
-      implements Criterion {
+  record SliceGap(String name, Metric metric, String attribute, int minSliceSize, double maxGap,
+      dev.mlops.api.drift.Correction correction, double confidence, Severity severity) implements Criterion {
     /**
      * Validates the components.
      *
@@ -189,6 +197,8 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
      * @param attribute the attribute
      * @param minSliceSize the minimum slice size
      * @param maxGap the maximum gap
+     * @param correction the correction
+     * @param confidence the confidence
      * @param severity the severity
      */
     public SliceGap {
@@ -201,6 +211,14 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
       }
       if (!(maxGap >= 0) || Double.isInfinite(maxGap)) {
         throw new IllegalArgumentException("criterion '" + name + "': maxGap must be finite and >= 0, was " + maxGap);
+      }
+      Objects.requireNonNull(correction, "correction");
+      if (!(confidence > 0 && confidence < 1)) {
+        throw new IllegalArgumentException("criterion '" + name + "': confidence must be in (0, 1), was " + confidence);
+      }
+      if (correction != dev.mlops.api.drift.Correction.NONE && metric != Metric.ACCURACY) {
+        throw new IllegalArgumentException("criterion '" + name + "': slice tests with a correction support ACCURACY,"
+            + " not " + metric + "; use Correction.NONE for a plain gap");
       }
     }
   }

@@ -208,39 +208,75 @@ public final class QualityGate {
       }
     }
     double sign = g.metric().higherIsBetter() ? 1 : -1;
-    List<String> failing = new ArrayList<>();
+    boolean tested = g.correction() != dev.mlops.api.drift.Correction.NONE;
+    List<String> judged = new ArrayList<>();
+    List<Double> gaps = new ArrayList<>();
+    List<Double> metricValues = new ArrayList<>();
+    List<Double> pValues = new ArrayList<>();
     List<String> small = new ArrayList<>();
     List<String> undefined = new ArrayList<>();
-    double worstGap = Double.NEGATIVE_INFINITY;
     for (var e : rowsBySlice.entrySet()) {
-      List<Integer> rows = e.getValue();
-      if (rows.size() < g.minSliceSize()) {
-        small.add(e.getKey() + " (" + rows.size() + ")");
+      int[] rows = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      if (rows.length < g.minSliceSize()) {
+        small.add(e.getKey() + " (" + rows.length + ")");
         continue;
       }
-      double v = Metrics.compute(g.metric(), p.select(rows.stream().mapToInt(Integer::intValue).toArray()));
+      ClassificationPredictions slice = p.select(rows);
+      double v = Metrics.compute(g.metric(), slice);
       if (Double.isNaN(v) || Double.isNaN(overall)) {
         undefined.add(e.getKey());
         continue;
       }
-      double gap = sign * (overall - v);
+      judged.add(e.getKey());
+      gaps.add(sign * (overall - v));
+      metricValues.add(v);
+      if (tested) {
+        int correct = (int) Math.round(v * rows.length);
+        double p0 = Math.max(0, Math.min(1, overall - g.maxGap()));
+        pValues.add(new org.apache.commons.math3.distribution.BinomialDistribution(null, rows.length, p0)
+            .cumulativeProbability(correct));
+      }
+    }
+    double[] adjusted = tested
+        ? dev.mlops.core.drift.Corrections.adjust(pValues.stream().mapToDouble(Double::doubleValue).toArray(),
+            g.correction())
+        : null;
+    List<String> failing = new ArrayList<>();
+    List<String> unsupported = new ArrayList<>();
+    double worstGap = Double.NEGATIVE_INFINITY;
+    for (int s = 0; s < judged.size(); s++) {
+      double gap = gaps.get(s);
       worstGap = Math.max(worstGap, gap);
-      if (gap > g.maxGap()) {
-        failing.add(String.format(Locale.ROOT, "%s: %s (gap %s)", e.getKey(), fmt(v), fmt(gap)));
+      if (gap <= g.maxGap()) {
+        continue;
+      }
+      String line = String.format(Locale.ROOT, "%s: %s (gap %s%s)", judged.get(s), fmt(metricValues.get(s)), fmt(gap),
+          tested ? ", adjusted p " + fmt(adjusted[s]) : "");
+      if (!tested || adjusted[s] < 1 - g.confidence()) {
+        failing.add(line);
+      } else {
+        unsupported.add(line);
       }
     }
     String notes = (small.isEmpty() ? "" : "; below " + g.minSliceSize() + " rows, not judged: " + small)
         + (undefined.isEmpty() ? "" : "; undefined on " + undefined);
+    double minP = adjusted == null || adjusted.length == 0 ? Double.NaN
+        : java.util.Arrays.stream(adjusted).min().getAsDouble();
     if (!failing.isEmpty()) {
-      return result(g, Verdict.FAIL, overall, Double.NaN, "slices of '" + g.attribute() + "' more than "
-          + fmt(g.maxGap()) + " worse than overall " + fmt(overall) + ": " + failing + notes);
+      return result(g, Verdict.FAIL, overall, Double.NaN, Double.NaN, Double.NaN, minP, "slices of '"
+          + g.attribute() + "' more than " + fmt(g.maxGap()) + " worse than overall " + fmt(overall) + ": " + failing
+          + notes);
     }
-    if (worstGap == Double.NEGATIVE_INFINITY || !undefined.isEmpty()) {
-      return result(g, Verdict.INCONCLUSIVE, overall, Double.NaN, "no slice of '" + g.attribute()
-          + "' could be judged everywhere" + notes);
+    if (!unsupported.isEmpty()) {
+      return result(g, Verdict.INCONCLUSIVE, overall, Double.NaN, Double.NaN, Double.NaN, minP, "slices past the gap"
+          + " without significant evidence (" + g.correction() + "): " + unsupported + notes);
     }
-    return result(g, Verdict.PASS, overall, Double.NaN, "largest shortfall of a slice of '" + g.attribute() + "' "
-        + fmt(worstGap) + " <= " + fmt(g.maxGap()) + notes);
+    if (judged.isEmpty() || !undefined.isEmpty()) {
+      return result(g, Verdict.INCONCLUSIVE, overall, Double.NaN, Double.NaN, Double.NaN, minP, "no slice of '"
+          + g.attribute() + "' could be judged everywhere" + notes);
+    }
+    return result(g, Verdict.PASS, overall, Double.NaN, Double.NaN, Double.NaN, minP, "largest shortfall of a slice of '"
+        + g.attribute() + "' " + fmt(worstGap) + " <= " + fmt(g.maxGap()) + notes);
   }
 
   private static CriterionResult absolute(Criterion.AbsoluteBound b, double value) {

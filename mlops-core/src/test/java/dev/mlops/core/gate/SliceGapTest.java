@@ -3,6 +3,7 @@ package dev.mlops.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.api.drift.Correction;
 import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.CriterionResult;
@@ -24,7 +25,7 @@ class SliceGapTest {
 
   private static CriterionResult evaluate(double maxGap, int minSize) {
     return QualityGate.builder().add(new Criterion.SliceGap("regions", Metric.ACCURACY, "region", minSize, maxGap,
-        Severity.ERROR)).build().evaluate(predictions(), null).criteria().get(0);
+        Correction.NONE, 0.95, Severity.ERROR)).build().evaluate(predictions(), null).criteria().get(0);
   }
 
   @Test
@@ -45,6 +46,46 @@ class SliceGapTest {
   @Test
   void noSliceLargeEnoughIsInconclusive() {
     assertThat(evaluate(0.1, 100).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+  }
+
+  /** 3 regions of 200 rows; region C is right 60% of the time, A and B 90%. */
+  private static ClassificationPredictions regions(double accuracyC) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    int n = 600;
+    String[] truth = new String[n];
+    String[] pred = new String[n];
+    String[] region = new String[n];
+    for (int i = 0; i < n; i++) {
+      region[i] = i < 200 ? "A" : i < 400 ? "B" : "C";
+      truth[i] = r.nextBoolean() ? "y" : "n";
+      double acc = region[i].equals("C") ? accuracyC : 0.9;
+      pred[i] = r.nextDouble() < acc ? truth[i] : (truth[i].equals("y") ? "n" : "y");
+    }
+    return ClassificationPredictions.of(List.of("n", "y"), truth, pred, null).withAttribute("region", region);
+  }
+
+  private static CriterionResult tested(ClassificationPredictions p, Correction correction, double maxGap) {
+    return QualityGate.builder().add(new Criterion.SliceGap("regions", Metric.ACCURACY, "region", 50, maxGap,
+        correction, 0.95, Severity.ERROR)).build().evaluate(p, null).criteria().get(0);
+  }
+
+  @Test
+  void testedSlicesFailOnlyWithCorrectedEvidence() {
+    CriterionResult clear = tested(regions(0.6), Correction.HOLM, 0.05);
+    CriterionResult slight = tested(regions(0.76), Correction.BENJAMINI_HOCHBERG, 0.05);
+
+    assertThat(clear.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(clear.pValue()).isLessThan(0.05);
+    assertThat(clear.reason()).contains("C: ").contains("adjusted p");
+    assertThat(slight.verdict()).as(slight.reason()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(slight.reason()).startsWith("slices past the gap without significant evidence (BENJAMINI_HOCHBERG)");
+    assertThat(tested(regions(0.9), Correction.BONFERRONI, 0.05).verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void testedSlicesSupportAccuracyOnly() {
+    assertThatThrownBy(() -> new Criterion.SliceGap("s", Metric.ROC_AUC, "region", 10, 0.1, Correction.HOLM, 0.95,
+        Severity.ERROR)).hasMessageContaining("slice tests with a correction support ACCURACY, not ROC_AUC");
   }
 
   @Test
