@@ -30,18 +30,36 @@ public final class ClassificationPredictions {
   private final int[] predicted;
   private final double[][] probabilities;
   private final Map<String, String[]> attributes;
+  private final String source;
 
   private ClassificationPredictions(List<String> classes, int[] truth, int[] predicted, double[][] probabilities) {
-    this(classes, truth, predicted, probabilities, Map.of());
+    this(classes, truth, predicted, probabilities, Map.of(), "");
   }
 
   private ClassificationPredictions(List<String> classes, int[] truth, int[] predicted, double[][] probabilities,
-      Map<String, String[]> attributes) {
+      Map<String, String[]> attributes, String source) {
     this.classes = classes;
     this.truth = truth;
     this.predicted = predicted;
     this.probabilities = probabilities;
     this.attributes = attributes;
+    this.source = source;
+  }
+
+  /** @return where the predictions came from (such as the model's provenance), or an empty string */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns a copy that records where the predictions came from.
+   *
+   * @param source a description, such as the model's provenance
+   * @return new predictions
+   */
+  public ClassificationPredictions withSource(String source) {
+    return new ClassificationPredictions(classes, truth, predicted, probabilities, attributes,
+        Objects.requireNonNull(source, "source"));
   }
 
   /**
@@ -64,7 +82,7 @@ public final class ClassificationPredictions {
     }
     Map<String, String[]> copy = new HashMap<>(attributes);
     copy.put(name, values.clone());
-    return new ClassificationPredictions(classes, truth, predicted, probabilities, Map.copyOf(copy));
+    return new ClassificationPredictions(classes, truth, predicted, probabilities, Map.copyOf(copy), source);
   }
 
   /**
@@ -238,7 +256,7 @@ public final class ClassificationPredictions {
       }
       selected.put(name, s);
     });
-    return new ClassificationPredictions(classes, t, p, pr, Map.copyOf(selected));
+    return new ClassificationPredictions(classes, t, p, pr, Map.copyOf(selected), source);
   }
 
   /** @return the distinct class indices present in the truth, ascending */

@@ -1,22 +1,28 @@
 package dev.mlops.api.gate;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * True and predicted values of n rows of a regression.
- *
- * @param truth the true values (finite)
- * @param predicted the predicted values (finite)
+ * True and predicted values of n rows of a regression, with optional row attributes for slicing and
+ * a description of where the predictions came from (the model's provenance).
  */
-public record RegressionPredictions(double[] truth, double[] predicted) {
+public final class RegressionPredictions {
+  private final double[] truth;
+  private final double[] predicted;
+  private final Map<String, String[]> attributes;
+  private final String source;
+
   /**
-   * Validates and copies the components.
+   * Creates predictions.
    *
-   * @param truth the true values
-   * @param predicted the predicted values
+   * @param truth the true values (finite)
+   * @param predicted the predicted values (finite)
    * @throws IllegalArgumentException if lengths differ, there are no rows, or a value is not finite
    */
-  public RegressionPredictions {
+  public RegressionPredictions(double[] truth, double[] predicted) {
     Objects.requireNonNull(truth, "truth");
     Objects.requireNonNull(predicted, "predicted");
     if (truth.length == 0) {
@@ -31,16 +37,25 @@ public record RegressionPredictions(double[] truth, double[] predicted) {
             + predicted[i]);
       }
     }
-    truth = truth.clone();
-    predicted = predicted.clone();
+    this.truth = truth.clone();
+    this.predicted = predicted.clone();
+    this.attributes = Map.of();
+    this.source = "";
   }
 
-  @Override
+  private RegressionPredictions(double[] truth, double[] predicted, Map<String, String[]> attributes, String source) {
+    this.truth = truth;
+    this.predicted = predicted;
+    this.attributes = attributes;
+    this.source = source;
+  }
+
+  /** @return a copy of the true values */
   public double[] truth() {
     return truth.clone();
   }
 
-  @Override
+  /** @return a copy of the predicted values */
   public double[] predicted() {
     return predicted.clone();
   }
@@ -50,19 +65,98 @@ public record RegressionPredictions(double[] truth, double[] predicted) {
     return truth.length;
   }
 
+  /** @return where the predictions came from, or an empty string */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns a copy that records where the predictions came from.
+   *
+   * @param source a description, such as the model's provenance
+   * @return new predictions
+   */
+  public RegressionPredictions withSource(String source) {
+    return new RegressionPredictions(truth, predicted, attributes, Objects.requireNonNull(source, "source"));
+  }
+
+  /**
+   * Returns a copy with a row attribute to slice by.
+   *
+   * @param name the attribute name
+   * @param values one value per row; null values form no slice
+   * @return new predictions
+   * @throws IllegalArgumentException if the length differs from the rows, or the name is taken
+   */
+  public RegressionPredictions withAttribute(String name, String[] values) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(values, "values");
+    if (values.length != truth.length) {
+      throw new IllegalArgumentException("attribute '" + name + "' has " + values.length + " values for "
+          + truth.length + " rows");
+    }
+    if (attributes.containsKey(name)) {
+      throw new IllegalArgumentException("attribute '" + name + "' is already set");
+    }
+    Map<String, String[]> copy = new HashMap<>(attributes);
+    copy.put(name, values.clone());
+    return new RegressionPredictions(truth, predicted, Map.copyOf(copy), source);
+  }
+
+  /**
+   * Returns a row attribute's values.
+   *
+   * @param name the attribute name
+   * @return a copy of the values
+   * @throws IllegalArgumentException if there is no such attribute
+   */
+  public String[] attribute(String name) {
+    String[] values = attributes.get(Objects.requireNonNull(name, "name"));
+    if (values == null) {
+      throw new IllegalArgumentException("no attribute '" + name + "'; attributes are " + attributes.keySet());
+    }
+    return values.clone();
+  }
+
+  /**
+   * Returns the rows at {@code rows}, in that order.
+   *
+   * @param rows row indices, each in range
+   * @return the selected predictions
+   */
+  public RegressionPredictions select(int[] rows) {
+    Objects.requireNonNull(rows, "rows");
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("no rows selected");
+    }
+    double[] t = new double[rows.length];
+    double[] f = new double[rows.length];
+    Map<String, String[]> selected = new HashMap<>();
+    attributes.forEach((name, values) -> selected.put(name, new String[rows.length]));
+    for (int i = 0; i < rows.length; i++) {
+      Objects.checkIndex(rows[i], truth.length);
+      t[i] = truth[rows[i]];
+      f[i] = predicted[rows[i]];
+      for (var e : selected.entrySet()) {
+        e.getValue()[i] = attributes.get(e.getKey())[rows[i]];
+      }
+    }
+    return new RegressionPredictions(t, f, Map.copyOf(selected), source);
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof RegressionPredictions r && java.util.Arrays.equals(r.truth, truth)
-        && java.util.Arrays.equals(r.predicted, predicted);
+    return o instanceof RegressionPredictions r && Arrays.equals(r.truth, truth) && Arrays.equals(r.predicted, predicted)
+        && r.source.equals(source);
   }
 
   @Override
   public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(truth) + java.util.Arrays.hashCode(predicted);
+    return 31 * Arrays.hashCode(truth) + Arrays.hashCode(predicted);
   }
 
   @Override
   public String toString() {
-    return "RegressionPredictions[" + truth.length + " rows]";
+    return "RegressionPredictions[" + truth.length + " rows" + (source.isEmpty() ? "" : ", from " + source) + "]";
   }
 }

@@ -108,6 +108,9 @@ public final class QualityGate {
 
     /** The predictions themselves, for tests that need scores. */
     Object predictions();
+
+    /** A row attribute's values. */
+    String[] attribute(String name);
   }
 
   private record Classified(ClassificationPredictions p) implements Source {
@@ -135,6 +138,11 @@ public final class QualityGate {
     public Object predictions() {
       return p;
     }
+
+    @Override
+    public String[] attribute(String name) {
+      return p.attribute(name);
+    }
   }
 
   private record Regressed(RegressionPredictions p) implements Source {
@@ -145,15 +153,7 @@ public final class QualityGate {
 
     @Override
     public Source select(int[] rows) {
-      double[] t = p.truth();
-      double[] f = p.predicted();
-      double[] ts = new double[rows.length];
-      double[] fs = new double[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        ts[i] = t[rows[i]];
-        fs[i] = f[rows[i]];
-      }
-      return new Regressed(new RegressionPredictions(ts, fs));
+      return new Regressed(p.select(rows));
     }
 
     @Override
@@ -170,6 +170,11 @@ public final class QualityGate {
     public Object predictions() {
       return p;
     }
+
+    @Override
+    public String[] attribute(String name) {
+      return p.attribute(name);
+    }
   }
 
   private GateResult evaluate(Source candidate, Source baseline, boolean classification) {
@@ -185,10 +190,7 @@ public final class QualityGate {
       } else if (c instanceof Criterion.BaselineChange b) {
         results.add(change(b, value, baseline == null ? null : baseline.metric(c.metric())));
       } else if (c instanceof Criterion.SliceGap g) {
-        if (!(candidate.predictions() instanceof ClassificationPredictions cp)) {
-          throw new IllegalArgumentException("criterion '" + g.name() + "': slices are supported for classification");
-        }
-        results.add(slices(g, cp, value));
+        results.add(slices(g, candidate, value));
       } else if (c instanceof Criterion.SupportedChange s) {
         results.add(baseline == null
             ? new CriterionResult(s.name(), s.metric(), s.severity(), Verdict.PASS, value, Double.NaN, Double.NaN,
@@ -199,7 +201,7 @@ public final class QualityGate {
     return GateResult.of(results);
   }
 
-  private static CriterionResult slices(Criterion.SliceGap g, ClassificationPredictions p, double overall) {
+  private static CriterionResult slices(Criterion.SliceGap g, Source p, double overall) {
     String[] values = p.attribute(g.attribute());
     java.util.Map<String, List<Integer>> rowsBySlice = new java.util.TreeMap<>();
     for (int i = 0; i < values.length; i++) {
@@ -221,8 +223,7 @@ public final class QualityGate {
         small.add(e.getKey() + " (" + rows.length + ")");
         continue;
       }
-      ClassificationPredictions slice = p.select(rows);
-      double v = Metrics.compute(g.metric(), slice);
+      double v = p.select(rows).metric(g.metric());
       if (Double.isNaN(v) || Double.isNaN(overall)) {
         undefined.add(e.getKey());
         continue;

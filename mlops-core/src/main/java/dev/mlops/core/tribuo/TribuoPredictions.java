@@ -16,7 +16,9 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * Predictions of a Tribuo model on a Tribuo dataset, for metrics and quality gates.
+ * Predictions of a Tribuo model on a Tribuo dataset, for metrics and quality gates. The model's
+ * provenance (trainer, hyperparameters, training data, versions) is kept as the predictions'
+ * {@code source()}.
  *
  * <pre>{@code
  * ClassificationPredictions p = TribuoPredictions.classification(model, testSet);
@@ -76,7 +78,8 @@ public final class TribuoPredictions {
       }
       row++;
     }
-    return ClassificationPredictions.of(classes, truth, predicted, probabilities);
+    return ClassificationPredictions.of(classes, truth, predicted, probabilities)
+        .withSource(model.getProvenance().toString());
   }
 
   /**
@@ -108,6 +111,6 @@ public final class TribuoPredictions {
       predicted[row] = f[0];
       row++;
     }
-    return new RegressionPredictions(truth, predicted);
+    return new RegressionPredictions(truth, predicted).withSource(model.getProvenance().toString());
   }
 }

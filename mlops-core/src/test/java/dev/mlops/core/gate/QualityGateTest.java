@@ -176,6 +176,8 @@ class QualityGateTest {
     assertThat(forward.verdict()).as(forward.toText()).isEqualTo(Verdict.PASS);
     assertThat(reverse.verdict()).as(reverse.toText()).isEqualTo(Verdict.FAIL);
     assertThat(candidate.hasProbabilities()).isTrue();
+    assertThat(candidate.source()).as("the model's provenance travels with its predictions")
+        .contains("LogisticRegressionTrainer");
   }
 
   private static Table loans(int n, long seed) {

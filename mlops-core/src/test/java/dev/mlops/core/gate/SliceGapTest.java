@@ -83,6 +83,24 @@ class SliceGapTest {
   }
 
   @Test
+  void regressionSlicesUseTheMetricsDirection() {
+    double[] truth = {1, 2, 3, 4, 1, 2, 3, 4};
+    double[] pred = {1.1, 2.1, 2.9, 4.0, 2, 3, 4, 5};
+    String[] segment = {"a", "a", "a", "a", "b", "b", "b", "b"};
+    dev.mlops.api.gate.RegressionPredictions p = new dev.mlops.api.gate.RegressionPredictions(truth, pred)
+        .withAttribute("segment", segment).withSource("test model");
+    QualityGate gate = QualityGate.builder().add(new Criterion.SliceGap("segments", Metric.MAE, "segment", 2, 0.3,
+        Correction.NONE, 0.95, Severity.ERROR)).build();
+
+    CriterionResult r = gate.evaluate(p, null).criteria().get(0);
+
+    // overall MAE 0.5375; segment b MAE 1.0 is 0.4625 worse
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.reason()).contains("b: 1.00000 (gap 0.462500)");
+    assertThat(p.select(new int[] {4}).source()).isEqualTo("test model");
+  }
+
+  @Test
   void testedSlicesSupportAccuracyOnly() {
     assertThatThrownBy(() -> new Criterion.SliceGap("s", Metric.ROC_AUC, "region", 10, 0.1, Correction.HOLM, 0.95,
         Severity.ERROR)).hasMessageContaining("slice tests with a correction support ACCURACY, not ROC_AUC");
