@@ -86,6 +86,18 @@ class QualityGateTest {
   }
 
   @Test
+  void baselineChangeOnAnUndefinedMetricIsInconclusive() {
+    ClassificationPredictions oneClass = ClassificationPredictions.of(CLASSES, new String[] {"good", "good"},
+        new String[] {"good", "bad"}, new double[][] {{0.1, 0.9}, {0.6, 0.4}});
+
+    CriterionResult r = only(QualityGate.builder().noWorseThanBaseline("auc", Metric.ROC_AUC, 0).build()
+        .evaluate(oneClass, oneClass));
+
+    assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(r.reason()).isEqualTo("ROC_AUC is undefined on these rows for the candidate");
+  }
+
+  @Test
   void relativeChangeAndAZeroBaseline() {
     RegressionPredictions perfect = new RegressionPredictions(new double[] {1, 2}, new double[] {1, 2});
     RegressionPredictions off = new RegressionPredictions(new double[] {1, 2}, new double[] {1.5, 2});
