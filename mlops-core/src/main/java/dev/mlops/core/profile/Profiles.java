@@ -1,0 +1,172 @@
+package dev.mlops.core.profile;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mlops.api.data.BooleanColumn;
+import dev.mlops.api.data.CategoricalColumn;
+import dev.mlops.api.data.Column;
+import dev.mlops.api.data.NumericColumn;
+import dev.mlops.api.data.Table;
+import dev.mlops.api.data.TimestampColumn;
+import dev.mlops.api.profile.ColumnProfile;
+import dev.mlops.api.profile.TableProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.kll.KllDoublesSketch;
+
+/**
+ * Builds and merges {@link TableProfile}s.
+ *
+ * <pre>{@code
+ * TableProfile monday = Profiles.of(mondayShard);
+ * TableProfile tuesday = Profiles.of(tuesdayShard);
+ * TableProfile week = Profiles.merge(monday, tuesday);   // the profile of both shards together
+ * }</pre>
+ *
+ * <p>Merging is associative and commutative: counts, nulls, NaN and infinity counts, minimum and
+ * maximum are exact; mean and variance are merged with Chan's formula (equal to a single pass up to
+ * rounding, about 1e-15 relative); quantiles are within the KLL sketch's rank error; frequent-item
+ * counts are exact while a column has at most 192 distinct values; distinct counts are HLL
+ * estimates. Numeric and timestamp columns (epoch microseconds) get numeric profiles; categorical
+ * and boolean columns categorical ones.
+ */
+public final class Profiles {
+  private Profiles() {}
+
+  /**
+   * Profiles a table in one pass per column.
+   *
+   * @param table the table
+   * @return its profile
+   */
+  public static TableProfile of(Table table) {
+    requireNonNull(table, "table");
+    List<ColumnProfile> columns = new ArrayList<>(table.columnCount());
+    for (Column c : table.columns()) {
+      columns.add(profile(c));
+    }
+    return new SimpleTableProfile(table.rowCount(), columns);
+  }
+
+  /**
+   * Merges two profiles of tables with the same columns.
+   *
+   * @param a a profile
+   * @param b another profile
+   * @return the profile of both tables together
+   * @throws IllegalArgumentException if the columns differ in name, order or kind
+   */
+  public static TableProfile merge(TableProfile a, TableProfile b) {
+    requireNonNull(a, "a");
+    requireNonNull(b, "b");
+    List<String> na = a.columns().stream().map(ColumnProfile::name).toList();
+    List<String> nb = b.columns().stream().map(ColumnProfile::name).toList();
+    if (!na.equals(nb)) {
+      throw new IllegalArgumentException("profiles have different columns: " + na + " and " + nb);
+    }
+    List<ColumnProfile> merged = new ArrayList<>(na.size());
+    for (int i = 0; i < na.size(); i++) {
+      ColumnProfile x = a.columns().get(i);
+      ColumnProfile y = b.columns().get(i);
+      if (x instanceof NumericColumnProfile nx && y instanceof NumericColumnProfile ny && x.type() == y.type()) {
+        merged.add(nx.merge(ny));
+      } else if (x instanceof CategoricalColumnProfile cx && y instanceof CategoricalColumnProfile cy
+          && x.type() == y.type()) {
+        merged.add(cx.merge(cy));
+      } else {
+        throw new IllegalArgumentException("column '" + x.name() + "' is " + x.type() + " in one profile and "
+            + y.type() + " in the other");
+      }
+    }
+    return new SimpleTableProfile(a.rowCount() + b.rowCount(), merged);
+  }
+
+  private static ColumnProfile profile(Column c) {
+    int n = c.size();
+    if (c instanceof NumericColumn || c instanceof TimestampColumn) {
+      KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(NumericColumnProfile.K);
+      long nans = 0;
+      long infinities = 0;
+      long finite = 0;
+      double mean = 0;
+      double m2 = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        if (c.isNull(i)) {
+          continue;
+        }
+        double x = c instanceof NumericColumn num ? num.getDouble(i) : ((TimestampColumn) c).getEpochMicros(i);
+        if (Double.isNaN(x)) {
+          nans++;
+        } else if (Double.isInfinite(x)) {
+          infinities++;
+        } else {
+          finite++;
+          double d = x - mean;
+          mean += d / finite;
+          m2 += d * (x - mean);
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+          sketch.update(x);
+        }
+      }
+      return new NumericColumnProfile(c.name(), c.type(), n, c.nullCount(), nans, infinities, finite, mean, m2, min,
+          max, sketch);
+    }
+    ItemsSketch<String> items = new ItemsSketch<>(CategoricalColumnProfile.MAP_SIZE);
+    HllSketch distinct = new HllSketch(CategoricalColumnProfile.LG_K);
+    if (c instanceof CategoricalColumn cat) {
+      long[] counts = new long[cat.dictionarySize()];
+      for (int i = 0; i < n; i++) {
+        int code = cat.code(i);
+        if (code >= 0) {
+          counts[code]++;
+        }
+      }
+      for (int k = 0; k < counts.length; k++) {
+        if (counts[k] > 0) {
+          items.update(cat.dictionaryValue(k), counts[k]);
+          distinct.update(cat.dictionaryValue(k));
+        }
+      }
+    } else {
+      BooleanColumn b = (BooleanColumn) c;
+      long trues = b.trueCount();
+      long falses = n - c.nullCount() - trues;
+      if (trues > 0) {
+        items.update("true", trues);
+        distinct.update("true");
+      }
+      if (falses > 0) {
+        items.update("false", falses);
+        distinct.update("false");
+      }
+    }
+    return new CategoricalColumnProfile(c.name(), c.type(), n, c.nullCount(), items, distinct);
+  }
+
+  /** The immutable table profile. */
+  private record SimpleTableProfile(long rowCount, List<ColumnProfile> columns) implements TableProfile {
+    SimpleTableProfile {
+      columns = List.copyOf(columns);
+    }
+
+    @Override
+    public ColumnProfile column(String name) {
+      requireNonNull(name, "name");
+      for (ColumnProfile c : columns) {
+        if (c.name().equals(name)) {
+          return c;
+        }
+      }
+      Map<String, Object> known = new LinkedHashMap<>();
+      columns.forEach(c -> known.put(c.name(), c.type()));
+      throw new IllegalArgumentException("no column '" + name + "' in profile; columns are " + known.keySet());
+    }
+  }
+}
