@@ -37,6 +37,18 @@ final class CategoricalColumnProfile implements CategoricalProfile {
     this.distinct = distinct.toCompactByteArray();
   }
 
+  byte[] itemBytes() {
+    return items.clone();
+  }
+
+  byte[] distinctBytes() {
+    return distinct.clone();
+  }
+
+  static ArrayOfStringsSerDe serde() {
+    return SERDE;
+  }
+
   ItemsSketch<String> items() {
     return ItemsSketch.getInstance(Memory.wrap(items), SERDE);
   }

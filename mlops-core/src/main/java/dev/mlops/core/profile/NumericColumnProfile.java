@@ -43,6 +43,30 @@ final class NumericColumnProfile implements NumericProfile {
     this.sketch = sketch.toByteArray();
   }
 
+  long nans() {
+    return nans;
+  }
+
+  double rawMean() {
+    return mean;
+  }
+
+  double m2() {
+    return m2;
+  }
+
+  double rawMin() {
+    return min;
+  }
+
+  double rawMax() {
+    return max;
+  }
+
+  byte[] sketchBytes() {
+    return sketch.clone();
+  }
+
   KllDoublesSketch sketch() {
     return KllDoublesSketch.heapify(Memory.wrap(sketch));
   }

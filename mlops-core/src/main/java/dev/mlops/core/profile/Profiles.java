@@ -150,8 +150,63 @@ public final class Profiles {
     return new CategoricalColumnProfile(c.name(), c.type(), n, c.nullCount(), items, distinct);
   }
 
+  /**
+   * Serialises a profile to its compact binary form (versioned; sketches in DataSketches' own
+   * formats).
+   *
+   * @param profile the profile
+   * @return the bytes
+   */
+  public static byte[] toBytes(TableProfile profile) {
+    return ProfileCodec.toBytes(requireProfile(profile));
+  }
+
+  /**
+   * Reads a profile from its binary form.
+   *
+   * @param bytes the bytes
+   * @return the profile
+   * @throws dev.mlops.api.data.MalformedDataException if the bytes are not a profile, of another
+   *     format version, truncated or corrupt
+   */
+  public static TableProfile fromBytes(byte[] bytes) {
+    return ProfileCodec.fromBytes(requireNonNull(bytes, "bytes"), "<profile bytes>");
+  }
+
+  /**
+   * Renders a profile as JSON ({@code formatVersion} 1): readable statistics per column and the
+   * binary form in Base64, which {@link #fromJson} reads back losslessly.
+   *
+   * @param profile the profile
+   * @return the JSON text
+   */
+  public static String toJson(TableProfile profile) {
+    return ProfileCodec.toJson(requireProfile(profile));
+  }
+
+  /**
+   * Reads a profile from its JSON form.
+   *
+   * @param json the text
+   * @return the profile
+   * @throws dev.mlops.api.data.MalformedDataException if the text is not a profile of this version
+   */
+  public static TableProfile fromJson(String json) {
+    return ProfileCodec.fromJson(requireNonNull(json, "json"), "<profile json>");
+  }
+
+  private static TableProfile requireProfile(TableProfile profile) {
+    requireNonNull(profile, "profile");
+    for (ColumnProfile c : profile.columns()) {
+      if (!(c instanceof NumericColumnProfile) && !(c instanceof CategoricalColumnProfile)) {
+        throw new IllegalArgumentException("column '" + c.name() + "' was not profiled by Profiles");
+      }
+    }
+    return profile;
+  }
+
   /** The immutable table profile. */
-  private record SimpleTableProfile(long rowCount, List<ColumnProfile> columns) implements TableProfile {
+  record SimpleTableProfile(long rowCount, List<ColumnProfile> columns) implements TableProfile {
     SimpleTableProfile {
       columns = List.copyOf(columns);
     }
