@@ -28,6 +28,30 @@ import dev.mlops.api.drift.StreamingDriftDetector;
 public final class StreamingDetectors {
   private StreamingDetectors() {}
 
+  /**
+   * Returns ADWIN with the paper's defaults: confidence delta 0.002, at most 5 buckets per size,
+   * a cut checked every 32 values, parts of at least 5 values. Unlike the others it does not reset
+   * on drift: it drops the part of its window that changed and keeps the rest.
+   *
+   * @return the detector
+   */
+  public static StreamingDriftDetector adwin() {
+    return adwin(0.002);
+  }
+
+  /**
+   * Returns ADWIN with confidence {@code delta}.
+   *
+   * @param delta the confidence parameter, in (0, 1): smaller means fewer false alarms, slower detection
+   * @return the detector
+   */
+  public static StreamingDriftDetector adwin(double delta) {
+    if (!(delta > 0 && delta < 1)) {
+      throw new IllegalArgumentException("delta must be in (0, 1), was " + delta);
+    }
+    return new Adwin(delta, 5, 32, 5);
+  }
+
   /** @return a DDM detector with the paper's defaults */
   public static StreamingDriftDetector ddm() {
     return new Ddm(30, 2.0, 3.0);

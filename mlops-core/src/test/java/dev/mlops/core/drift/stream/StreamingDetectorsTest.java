@@ -132,6 +132,34 @@ class StreamingDetectorsTest {
   }
 
   @Test
+  void adwinIsQuietOnStationaryStreamsAndShrinksItsWindowAfterAShift() {
+    int alarms = falseAlarmRuns(StreamingDetectors::adwin, 10_000, 0.2);
+    double delay = medianDelay(StreamingDetectors::adwin, 0.2, 0.6);
+    System.out.printf("ADWIN: %d of %d stationary runs alarmed in 10,000; median delay %.0f%n", alarms, SEEDS, delay);
+
+    assertThat(alarms).isLessThanOrEqualTo(SEEDS / 10);
+    assertThat(delay).isLessThan(150);
+    Adwin adwin = (Adwin) StreamingDetectors.adwin();
+    SplittableRandom r = new SplittableRandom(77);
+    for (int i = 0; i < 20_000; i++) {
+      adwin.update(r.nextGaussian() * 0.1 + (i < 10_000 ? 1 : 2));
+    }
+    assertThat(adwin.observations()).as("window holds the new regime only").isLessThan(10_001);
+    assertThat(adwin.mean()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.01));
+  }
+
+  @Test
+  void adwinKeepsBoundedMemoryOnLongStreams() {
+    Adwin adwin = (Adwin) StreamingDetectors.adwin();
+    SplittableRandom r = new SplittableRandom(78);
+    for (int i = 0; i < 1_000_000; i++) {
+      adwin.update(r.nextDouble());
+    }
+    assertThat(adwin.observations()).isEqualTo(1_000_000);
+    assertThat(adwin.mean()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.002));
+  }
+
+  @Test
   void detectorsResetAfterDriftAndValidateInput() {
     StreamingDriftDetector ddm = StreamingDetectors.ddm();
     for (int i = 0; i < 100; i++) {

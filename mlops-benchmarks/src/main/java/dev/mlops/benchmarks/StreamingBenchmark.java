@@ -1,0 +1,68 @@
+package dev.mlops.benchmarks;
+
+import dev.mlops.api.drift.StreamingDriftDetector;
+import dev.mlops.core.drift.stream.StreamingDetectors;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Streaming detector updates per value (ns/op; 1e9 / that is updates per second). */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StreamingBenchmark {
+  static final int N = 1 << 20;
+  private double[] errors;
+  private double[] values;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    SplittableRandom r = new SplittableRandom(1);
+    errors = new double[N];
+    values = new double[N];
+    for (int i = 0; i < N; i++) {
+      errors[i] = r.nextDouble() < 0.1 ? 1 : 0;
+      values[i] = r.nextGaussian();
+    }
+  }
+
+  private static int run(StreamingDriftDetector d, double[] stream) {
+    int drifts = 0;
+    for (double v : stream) {
+      drifts += d.update(v).ordinal();
+    }
+    return drifts;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int adwin() {
+    return run(StreamingDetectors.adwin(), values);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int ddm() {
+    return run(StreamingDetectors.ddm(), errors);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int pageHinkley() {
+    return run(StreamingDetectors.pageHinkley(), values);
+  }
+}
