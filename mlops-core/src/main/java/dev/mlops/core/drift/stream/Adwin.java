@@ -122,6 +122,9 @@ final class Adwin implements StreamingDriftDetector {
       double s0 = 0;
       long n1 = width;
       double s1 = total;
+      // The bound's parts that do not depend on the cut, once per pass.
+      double v = variance / width;
+      double dd = Math.log(2 * Math.log(width) / delta);
       outer:
       for (int row = rows - 1; row >= 0; row--) {
         long size = 1L << row;
@@ -133,7 +136,7 @@ final class Adwin implements StreamingDriftDetector {
           if (n1 <= minLength) {
             break outer;
           }
-          if (n0 > minLength && cut(n0, n1, s0 / n0 - s1 / n1)) {
+          if (n0 > minLength && cut(n0, n1, s0 / n0 - s1 / n1, v, dd)) {
             again = true;
             changed = true;
             deleteOldest();
@@ -148,9 +151,7 @@ final class Adwin implements StreamingDriftDetector {
     return changed;
   }
 
-  private boolean cut(long n0, long n1, double diff) {
-    double v = variance / width;
-    double dd = Math.log(2 * Math.log(width) / delta);
+  private boolean cut(long n0, long n1, double diff, double v, double dd) {
     double m = 1.0 / (n0 - minLength + 1) + 1.0 / (n1 - minLength + 1);
     double epsilon = Math.sqrt(2 * m * v * dd) + 2.0 / 3 * dd * m;
     return Math.abs(diff) > epsilon;
