@@ -29,6 +29,10 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Without a baseline (the first model), baseline criteria pass with the reason "no baseline".
+ *
+ * <p>Bootstrap resamples run on the common fork-join pool; each resample has its own generator
+ * split in order from the criterion's seed, so the result does not depend on the number of threads.
+ * Accuracy and binary ROC AUC resample without re-sorting; other metrics materialise each resample.
  */
 public final class QualityGate {
   private final List<Criterion> criteria;
