@@ -149,6 +149,45 @@ class StreamingDetectorsTest {
   }
 
   @Test
+  void kswinDetectsADistributionChangeSoonerThanItRaisesAFalseAlarmAndIsReproducible() {
+    double[] delays = new double[SEEDS];
+    double[] firstFalse = new double[SEEDS];
+    for (int seed = 0; seed < SEEDS; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      StreamingDriftDetector quiet = StreamingDetectors.kswin(seed);
+      firstFalse[seed] = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < 10_000; i++) {
+        if (quiet.update(r.nextGaussian()) == DetectorState.DRIFT) {
+          firstFalse[seed] = i;
+          break;
+        }
+      }
+      StreamingDriftDetector d = StreamingDetectors.kswin(seed);
+      delays[seed] = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < 3_000; i++) {
+        if (d.update(r.nextGaussian() + (i < 1_000 ? 0 : 2)) == DetectorState.DRIFT && i >= 1_000) {
+          delays[seed] = i - 1_000;
+          break;
+        }
+      }
+    }
+    Arrays.sort(delays);
+    Arrays.sort(firstFalse);
+    System.out.printf("KSWIN: median first false alarm %.0f; median delay after a 2-sigma shift %.0f%n",
+        firstFalse[SEEDS / 2], delays[SEEDS / 2]);
+
+    assertThat(delays[SEEDS / 2]).isLessThan(60);
+    assertThat(firstFalse[SEEDS / 2]).isGreaterThan(5 * delays[SEEDS / 2]);
+    SplittableRandom r1 = new SplittableRandom(5);
+    SplittableRandom r2 = new SplittableRandom(5);
+    StreamingDriftDetector a = StreamingDetectors.kswin(9);
+    StreamingDriftDetector b = StreamingDetectors.kswin(9);
+    for (int i = 0; i < 3_000; i++) {
+      assertThat(a.update(r1.nextGaussian())).isEqualTo(b.update(r2.nextGaussian()));
+    }
+  }
+
+  @Test
   void adwinKeepsBoundedMemoryOnLongStreams() {
     Adwin adwin = (Adwin) StreamingDetectors.adwin();
     SplittableRandom r = new SplittableRandom(78);
