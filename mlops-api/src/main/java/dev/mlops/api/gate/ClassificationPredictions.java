@@ -71,19 +71,10 @@ public final class ClassificationPredictions {
    * @throws IllegalArgumentException if the length differs from the rows, or the name is taken
    */
   public ClassificationPredictions withAttribute(String name, String[] values) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(values, "values");
-    if (values.length != truth.length) {
-      throw new IllegalArgumentException("attribute '" + name + "' has " + values.length + " values for "
-          + truth.length + " rows");
-    }
-    if (attributes.containsKey(name)) {
-      throw new IllegalArgumentException("attribute '" + name + "' is already set");
-    }
-    Map<String, String[]> copy = new HashMap<>(attributes);
-    copy.put(name, values.clone());
-    return new ClassificationPredictions(classes, truth, predicted, probabilities, Map.copyOf(copy), source);
+    return new ClassificationPredictions(classes, truth, predicted, probabilities,
+        Attributes.with(attributes, name, values, truth.length), source);
   }
+
 
   /**
    * Returns a row attribute's values.
@@ -93,12 +84,9 @@ public final class ClassificationPredictions {
    * @throws IllegalArgumentException if there is no such attribute
    */
   public String[] attribute(String name) {
-    String[] values = attributes.get(Objects.requireNonNull(name, "name"));
-    if (values == null) {
-      throw new IllegalArgumentException("no attribute '" + name + "'; attributes are " + attributes.keySet());
-    }
-    return values.clone();
+    return Attributes.get(attributes, name);
   }
+
 
   /**
    * Creates predictions from labels.
@@ -248,15 +236,7 @@ public final class ClassificationPredictions {
         pr[i] = probabilities[rows[i]];
       }
     }
-    Map<String, String[]> selected = new HashMap<>();
-    attributes.forEach((name, values) -> {
-      String[] s = new String[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        s[i] = values[rows[i]];
-      }
-      selected.put(name, s);
-    });
-    return new ClassificationPredictions(classes, t, p, pr, Map.copyOf(selected), source);
+    return new ClassificationPredictions(classes, t, p, pr, Attributes.select(attributes, rows), source);
   }
 
   /** @return the distinct class indices present in the truth, ascending */

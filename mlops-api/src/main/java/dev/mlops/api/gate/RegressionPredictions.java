@@ -1,7 +1,6 @@
 package dev.mlops.api.gate;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -89,19 +88,9 @@ public final class RegressionPredictions {
    * @throws IllegalArgumentException if the length differs from the rows, or the name is taken
    */
   public RegressionPredictions withAttribute(String name, String[] values) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(values, "values");
-    if (values.length != truth.length) {
-      throw new IllegalArgumentException("attribute '" + name + "' has " + values.length + " values for "
-          + truth.length + " rows");
-    }
-    if (attributes.containsKey(name)) {
-      throw new IllegalArgumentException("attribute '" + name + "' is already set");
-    }
-    Map<String, String[]> copy = new HashMap<>(attributes);
-    copy.put(name, values.clone());
-    return new RegressionPredictions(truth, predicted, Map.copyOf(copy), source);
+    return new RegressionPredictions(truth, predicted, Attributes.with(attributes, name, values, truth.length), source);
   }
+
 
   /**
    * Returns a row attribute's values.
@@ -111,12 +100,9 @@ public final class RegressionPredictions {
    * @throws IllegalArgumentException if there is no such attribute
    */
   public String[] attribute(String name) {
-    String[] values = attributes.get(Objects.requireNonNull(name, "name"));
-    if (values == null) {
-      throw new IllegalArgumentException("no attribute '" + name + "'; attributes are " + attributes.keySet());
-    }
-    return values.clone();
+    return Attributes.get(attributes, name);
   }
+
 
   /**
    * Returns the rows at {@code rows}, in that order.
@@ -131,17 +117,12 @@ public final class RegressionPredictions {
     }
     double[] t = new double[rows.length];
     double[] f = new double[rows.length];
-    Map<String, String[]> selected = new HashMap<>();
-    attributes.forEach((name, values) -> selected.put(name, new String[rows.length]));
     for (int i = 0; i < rows.length; i++) {
       Objects.checkIndex(rows[i], truth.length);
       t[i] = truth[rows[i]];
       f[i] = predicted[rows[i]];
-      for (var e : selected.entrySet()) {
-        e.getValue()[i] = attributes.get(e.getKey())[rows[i]];
-      }
     }
-    return new RegressionPredictions(t, f, Map.copyOf(selected), source);
+    return new RegressionPredictions(t, f, Attributes.select(attributes, rows), source);
   }
 
   @Override

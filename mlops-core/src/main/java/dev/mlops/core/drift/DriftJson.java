@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.internal.JsonNumbers;
 import dev.mlops.api.drift.ColumnDrift;
 import dev.mlops.api.drift.DriftReport;
 
@@ -34,16 +35,16 @@ final class DriftJson {
       n.put("drifted", c.drifted());
       if (c.tested()) {
         n.put("method", c.score().method().name());
-        number(n, "statistic", c.score().statistic());
-        number(n, "pValue", c.score().pValue());
-        number(n, "adjustedPValue", c.adjustedPValue());
+        JsonNumbers.put(n, "statistic", c.score().statistic());
+        JsonNumbers.put(n, "pValue", c.score().pValue());
+        JsonNumbers.put(n, "adjustedPValue", c.adjustedPValue());
         n.put("threshold", c.score().threshold());
         n.put("referenceSize", c.score().referenceSize());
         n.put("currentSize", c.score().currentSize());
       }
-      number(n, "effect", c.effect());
-      number(n, "referenceNullFraction", c.referenceNullFraction());
-      number(n, "currentNullFraction", c.currentNullFraction());
+      JsonNumbers.put(n, "effect", c.effect());
+      JsonNumbers.put(n, "referenceNullFraction", c.referenceNullFraction());
+      JsonNumbers.put(n, "currentNullFraction", c.currentNullFraction());
       n.put("note", c.note());
     }
     ArrayNode missing = root.putArray("missingRateChanges");
@@ -53,16 +54,6 @@ final class DriftJson {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render drift report as JSON", e);
-    }
-  }
-
-  private static void number(ObjectNode n, String key, double v) {
-    if (Double.isNaN(v)) {
-      n.putNull(key);
-    } else if (Double.isInfinite(v)) {
-      n.put(key, v > 0 ? "Infinity" : "-Infinity");
-    } else {
-      n.put(key, v);
     }
   }
 }

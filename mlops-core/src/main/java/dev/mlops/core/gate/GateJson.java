@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.internal.JsonNumbers;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
 
@@ -28,27 +29,17 @@ final class GateJson {
       n.put("metric", c.metric().name());
       n.put("severity", c.severity().name());
       n.put("verdict", c.verdict().name());
-      number(n, "value", c.value());
-      number(n, "baseline", c.baseline());
-      number(n, "lower", c.lower());
-      number(n, "upper", c.upper());
-      number(n, "pValue", c.pValue());
+      JsonNumbers.put(n, "value", c.value());
+      JsonNumbers.put(n, "baseline", c.baseline());
+      JsonNumbers.put(n, "lower", c.lower());
+      JsonNumbers.put(n, "upper", c.upper());
+      JsonNumbers.put(n, "pValue", c.pValue());
       n.put("reason", c.reason());
     }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render gate result as JSON", e);
-    }
-  }
-
-  private static void number(ObjectNode n, String key, double v) {
-    if (Double.isNaN(v)) {
-      n.putNull(key);
-    } else if (Double.isInfinite(v)) {
-      n.put(key, v > 0 ? "Infinity" : "-Infinity");
-    } else {
-      n.put(key, v);
     }
   }
 }
