@@ -33,6 +33,10 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * counts are exact while a column has at most 192 distinct values; distinct counts are HLL
  * estimates. Numeric and timestamp columns (epoch microseconds) get numeric profiles; categorical
  * and boolean columns categorical ones.
+ *
+ * <p>The KLL sketch compacts with DataSketches' own random bits, which cannot be seeded: profiles
+ * of the same data may give quantiles that differ between runs, always within the rank error.
+ * Everything else in a profile is deterministic.
  */
 public final class Profiles {
   private Profiles() {}

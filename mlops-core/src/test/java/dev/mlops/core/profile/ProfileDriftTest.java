@@ -56,8 +56,10 @@ class ProfileDriftTest {
     var bins = dev.mlops.core.drift.NumericBins.fromReference(ref, 10);
     double exact = Distances.psi(bins.referenceProportions(), bins.proportions(cur), Distances.DEFAULT_EPSILON);
 
-    assertThat(Math.abs(psi.statistic() - exact)).isLessThan(0.02);
-    assertThat(psi.errorBound()).isPositive();
+    // KLL compaction is randomised inside DataSketches (unseeded), so the gap varies between runs:
+    // it must stay within the stated bound, and well below the size of the shift itself.
+    assertThat(Math.abs(psi.statistic() - exact)).isLessThanOrEqualTo(psi.errorBound());
+    assertThat(Math.abs(psi.statistic() - exact)).isLessThan(0.5 * exact);
     assertThat(ProfileDrift.compare(profile(ref), profile(cur), DriftMethod.HELLINGER).statistic()).isPositive();
   }
 

@@ -109,7 +109,8 @@ class ProfileMergeTest {
         below++;
       }
       double trueRank = (double) below / finite.length;
-      assertThat(trueRank).as("rank of the %.2f quantile", q).isCloseTo(q, within(p.rankError() + 1.0 / finite.length));
+      // KLL's error holds per query with 99% confidence; across the 100 queries of this test allow twice it
+      assertThat(trueRank).as("rank of the %.2f quantile", q).isCloseTo(q, within(2 * p.rankError() + 1.0 / finite.length));
     }
   }
 
