@@ -110,12 +110,7 @@ final class ObjectTables {
         && pt.getActualTypeArguments()[0] instanceof Class<?> arg) {
       element = arg;
     }
-    ColumnType ct = ObjectColumn.typeOf(element);
-    if (ct == null) {
-      throw new IllegalArgumentException("property '" + property + "' of " + owner.getName() + " has type "
-          + generic.getTypeName() + ", which has no column type; supported: " + ObjectColumn.SUPPORTED);
-    }
-    return ct;
+    return columnTypeOf(element, generic.getTypeName(), owner, property);
   }
 
   private static ColumnType columnType(Class<?> raw, JavaType type, Class<?> owner, String property) {
@@ -123,10 +118,14 @@ final class ObjectTables {
     if (raw == Optional.class && type.containedTypeCount() == 1) {
       element = type.containedType(0).getRawClass();
     }
+    return columnTypeOf(element, type.toCanonical(), owner, property);
+  }
+
+  private static ColumnType columnTypeOf(Class<?> element, String typeName, Class<?> owner, String property) {
     ColumnType ct = ObjectColumn.typeOf(element);
     if (ct == null) {
       throw new IllegalArgumentException("property '" + property + "' of " + owner.getName() + " has type "
-          + type.toCanonical() + ", which has no column type; supported: " + ObjectColumn.SUPPORTED);
+          + typeName + ", which has no column type; supported: " + ObjectColumn.SUPPORTED);
     }
     return ct;
   }

@@ -29,7 +29,7 @@ final class CramerVonMises {
     }
     double[] rx = new double[nx];
     double[] ry = new double[ny];
-    midranks(xa, ya, rx, ry);
+    PooledRanks.midranks(xa, ya, rx, ry);
     double u = 0;
     for (int i = 0; i < nx; i++) {
       double d = rx[i] - (i + 1);
@@ -44,33 +44,6 @@ final class CramerVonMises {
     double t = u / (k * n) - (4 * k - 1) / (6 * n);
     double p = Math.max(nx, ny) > EXACT_MAX_N ? asymptotic(t, n, nx, ny, k) : exact(u, nx, ny);
     return new TestResult(t, Math.min(1.0, Math.max(0.0, p)));
-  }
-
-  /** Midranks of the sorted samples {@code a} and {@code b} in the pooled sample. */
-  private static void midranks(double[] a, double[] b, double[] ra, double[] rb) {
-    int i = 0;
-    int j = 0;
-    int rank = 0;
-    while (i < a.length || j < b.length) {
-      double v = i < a.length && (j >= b.length || a[i] <= b[j]) ? a[i] : b[j];
-      int i0 = i;
-      int j0 = j;
-      while (i < a.length && a[i] == v) {
-        i++;
-      }
-      while (j < b.length && b[j] == v) {
-        j++;
-      }
-      int tied = (i - i0) + (j - j0);
-      double mid = rank + (tied + 1) / 2.0;
-      for (int q = i0; q < i; q++) {
-        ra[q] = mid;
-      }
-      for (int q = j0; q < j; q++) {
-        rb[q] = mid;
-      }
-      rank += tied;
-    }
   }
 
   private static double exact(double s, int m, int n) {

@@ -28,8 +28,8 @@ public final class Distances {
     checkEpsilon(epsilon);
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
-      double a = p[i] == 0 ? epsilon : p[i];
-      double b = q[i] == 0 ? epsilon : q[i];
+      double a = orEpsilon(p[i], epsilon);
+      double b = orEpsilon(q[i], epsilon);
       sum += (b - a) * Math.log(b / a);
     }
     return sum;
@@ -49,8 +49,8 @@ public final class Distances {
     checkEpsilon(epsilon);
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
-      double a = p[i] == 0 ? epsilon : p[i];
-      double b = q[i] == 0 ? epsilon : q[i];
+      double a = orEpsilon(p[i], epsilon);
+      double b = orEpsilon(q[i], epsilon);
       sum += a * Math.log(a / b);
     }
     return sum;
@@ -134,6 +134,10 @@ public final class Distances {
         throw new IllegalArgumentException("proportions must be in [0, 1]; bin " + i + " holds " + p[i] + " and " + q[i]);
       }
     }
+  }
+
+  private static double orEpsilon(double proportion, double epsilon) {
+    return proportion == 0 ? epsilon : proportion;
   }
 
   private static void checkEpsilon(double epsilon) {

@@ -167,46 +167,17 @@ public final class TwoSample {
    * @throws IllegalArgumentException if a sample is empty or holds NaN
    */
   public static TestResult mannWhitney(double[] reference, double[] current) {
-    Samples.sorted(reference, "reference", false);
-    Samples.sorted(current, "current", false);
-    int n1 = reference.length;
-    int n2 = current.length;
+    double[] a = Samples.sorted(reference, "reference", false);
+    double[] b = Samples.sorted(current, "current", false);
+    int n1 = a.length;
+    int n2 = b.length;
     int n = n1 + n2;
-    // Sort values with a flag saying which sample they came from, to rank them together.
-    double[] values = new double[n];
-    boolean[] fromReference = new boolean[n];
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (x, y) -> Double.compare(x < n1 ? reference[x] : current[x - n1],
-        y < n1 ? reference[y] : current[y - n1]));
-    for (int k = 0; k < n; k++) {
-      int idx = order[k];
-      values[k] = idx < n1 ? reference[idx] : current[idx - n1];
-      fromReference[k] = idx < n1;
-    }
+    double[] ra = new double[n1];
+    double tieTerm = PooledRanks.midranks(a, b, ra, new double[n2]);
+    boolean ties = tieTerm > 0;
     double rankSumReference = 0;
-    double tieTerm = 0;
-    boolean ties = false;
-    int k = 0;
-    while (k < n) {
-      int end = k;
-      while (end + 1 < n && values[end + 1] == values[k]) {
-        end++;
-      }
-      double t = end - k + 1;
-      double averageRank = (k + 1 + end + 1) / 2.0;
-      for (int q = k; q <= end; q++) {
-        if (fromReference[q]) {
-          rankSumReference += averageRank;
-        }
-      }
-      if (t > 1) {
-        ties = true;
-        tieTerm += t * t * t - t;
-      }
-      k = end + 1;
+    for (double r : ra) {
+      rankSumReference += r;
     }
     double u1 = rankSumReference - n1 * (n1 + 1.0) / 2.0;
     double u = Math.max(u1, (double) n1 * n2 - u1);
