@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
+import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.ValidationOptions;
@@ -59,6 +60,38 @@ public final class Schemas {
     requireNonNull(schema, "schema");
     requireNonNull(options, "options");
     return new SchemaValidator(table, schema, options).run();
+  }
+
+  /**
+   * Validates a profile instead of rows, as TFDV validates statistics: the checks that need only
+   * counts, moments, extremes and sketches run, so data that never sits in one JVM (a serving
+   * window, merged shards) can be checked.
+   *
+   * <pre>{@code
+   * TableProfile window = Profiles.merge(shardA, shardB);
+   * ValidationReport report = Schemas.validate(window, schema, ValidationOptions.builder()
+   *     .environment(Schema.SERVING).build());
+   * }</pre>
+   *
+   * <p>Decided exactly: missing, unexpected and mistyped columns, null fraction, NaN, infinities,
+   * whether any value is out of a range (exact extremes), mean and standard deviation, row count.
+   * Estimated: how many values are out of a range and quantile bounds (KLL sketch, within its rank
+   * error), domain shares (exact while a column has at most 192 distinct values, else the values
+   * beyond the frequent items count as outside), distinct counts (HLL, about 1.6%). Not decidable
+   * from a profile and skipped: {@code Pattern}, {@code Length}, {@code Unique} and table
+   * constraints other than {@code RowCount}. Violations carry no example rows, and the report's
+   * {@code failingRows()} is empty.
+   *
+   * @param profile the profile
+   * @param schema the schema
+   * @param options environment, severity policy and how many outside values to name
+   * @return the report
+   */
+  public static ValidationReport validate(TableProfile profile, Schema schema, ValidationOptions options) {
+    requireNonNull(profile, "profile");
+    requireNonNull(schema, "schema");
+    requireNonNull(options, "options");
+    return new ProfileValidator(profile, schema, options).run();
   }
 
   /**
