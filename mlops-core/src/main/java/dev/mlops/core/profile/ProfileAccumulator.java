@@ -18,8 +18,9 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 /**
  * Builds a {@link TableProfile} one row at a time, for streams that never form a table: a serving
  * monitor keeps one per window. Memory is bounded whatever the stream length: per numeric column
- * a KLL sketch (k = 200, a few KB), per categorical column a frequent-items map (256 entries) and
- * an HLL sketch (lgK 12).
+ * a KLL sketch (k = 200, a few KB), per categorical column a frequent-items map (256 entries), an
+ * HLL sketch (lgK 12) and exact counts of up to 1,024 distinct values that go into the sketches in
+ * bulk.
  *
  * <pre>{@code
  * ProfileAccumulator acc = ProfileAccumulator.like(referenceProfile);
@@ -49,7 +50,11 @@ public final class ProfileAccumulator {
   private final KllDoublesSketch[] quantiles;
   private final List<ItemsSketch<String>> items;
   private final HllSketch[] distinct;
+  private final List<Map<String, long[]>> pendingCounts;
   private long rows;
+
+  /** Distinct values counted exactly per categorical column before they go into the sketches. */
+  static final int BUFFERED_DISTINCT = 1024;
 
   private ProfileAccumulator(Map<String, ColumnType> columns) {
     int n = columns.size();
@@ -67,6 +72,7 @@ public final class ProfileAccumulator {
     quantiles = new KllDoublesSketch[n];
     items = new ArrayList<>(n);
     distinct = new HllSketch[n];
+    pendingCounts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       index.put(names[i], i);
       numeric[i] = types[i].isNumeric() || types[i] == ColumnType.TIMESTAMP;
@@ -75,9 +81,11 @@ public final class ProfileAccumulator {
       if (numeric[i]) {
         quantiles[i] = KllDoublesSketch.newHeapInstance(NumericColumnProfile.K);
         items.add(null);
+        pendingCounts.add(null);
       } else {
         items.add(new ItemsSketch<>(CategoricalColumnProfile.MAP_SIZE));
         distinct[i] = new HllSketch(CategoricalColumnProfile.LG_K);
+        pendingCounts.add(new HashMap<>());
       }
     }
   }
@@ -217,8 +225,28 @@ public final class ProfileAccumulator {
           + value + '"');
     }
     nonNull[column]++;
-    items.get(column).update(value);
-    distinct[column].update(value);
+    // Count exactly first: one hash lookup per value instead of two sketch updates (HLL hashes the
+    // UTF-8 bytes). The counts go into the sketches in bulk, which gives the same sketches.
+    Map<String, long[]> counts = pendingCounts.get(column);
+    long[] c = counts.get(value);
+    if (c != null) {
+      c[0]++;
+    } else {
+      if (counts.size() == BUFFERED_DISTINCT) {
+        flush(column);
+      }
+      counts.put(value, new long[] {1});
+    }
+  }
+
+  private void flush(int column) {
+    Map<String, long[]> counts = pendingCounts.get(column);
+    ItemsSketch<String> sketch = items.get(column);
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      sketch.update(e.getKey(), e.getValue()[0]);
+      distinct[column].update(e.getKey());
+    }
+    counts.clear();
   }
 
   /**
@@ -281,6 +309,7 @@ public final class ProfileAccumulator {
         columns.add(new NumericColumnProfile(names[i], types[i], rows, nulls, nans[i], infinities[i], finite,
             mean[i], m2[i], min[i], max[i], quantiles[i]));
       } else {
+        flush(i);
         columns.add(new CategoricalColumnProfile(names[i], types[i], rows, nulls, items.get(i), distinct[i]));
       }
     }
