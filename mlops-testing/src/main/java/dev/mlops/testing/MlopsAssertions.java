@@ -3,6 +3,7 @@ package dev.mlops.testing;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.schema.ValidationReport;
 import org.assertj.core.api.Assertions;
 
@@ -71,5 +72,15 @@ public class MlopsAssertions extends Assertions {
    */
   public static ModelAssert assertThat(org.tribuo.Model<?> actual) {
     return new ModelAssert(actual);
+  }
+
+  /**
+   * Starts assertions on a model registry.
+   *
+   * @param actual the registry
+   * @return the assertion object
+   */
+  public static ModelRegistryAssert assertThat(ModelRegistry actual) {
+    return new ModelRegistryAssert(actual);
   }
 }

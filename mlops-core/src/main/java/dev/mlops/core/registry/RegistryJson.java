@@ -1,0 +1,381 @@
+package dev.mlops.core.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.api.data.MalformedDataException;
+import dev.mlops.api.gate.CriterionResult;
+import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Metric;
+import dev.mlops.api.gate.Verdict;
+import dev.mlops.api.registry.Artifact;
+import dev.mlops.api.registry.Lineage;
+import dev.mlops.api.registry.ModelVersion;
+import dev.mlops.api.registry.RegistryEvent;
+import dev.mlops.api.schema.Schema;
+import dev.mlops.api.schema.Severity;
+import dev.mlops.core.gate.QualityGate;
+import dev.mlops.core.schema.Schemas;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The registry's JSON records: version manifests (and their tombstones), alias files and audit
+ * lines. Reading is strict; every problem names the record's location and the JSON path.
+ */
+final class RegistryJson {
+  static final int FORMAT_VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private RegistryJson() {}
+
+  /** A parsed manifest: a live version, or the tombstone of a deleted one. */
+  record Manifest(ModelVersion version, Instant deleted, String deletedBy) {
+    boolean isDeleted() {
+      return version == null;
+    }
+  }
+
+  // ------------------------------------------------------------------ manifests
+
+  static byte[] manifest(ModelVersion v) {
+    ObjectNode root = NODES.objectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("name", v.name());
+    root.put("version", v.version());
+    root.put("revision", v.revision());
+    root.put("created", v.created().toString());
+    ObjectNode artifact = root.putObject("artifact");
+    artifact.put("digest", v.artifact().digest());
+    artifact.put("size", v.artifact().size());
+    artifact.put("type", v.artifact().type());
+    ObjectNode lineage = root.putObject("lineage");
+    lineage.put("trainingData", v.lineage().trainingData());
+    lineage.put("parentVersion", v.lineage().parentVersion());
+    lineage.put("source", v.lineage().source());
+    strings(root.putObject("tags"), v.tags());
+    ObjectNode metrics = root.putObject("metrics");
+    v.metrics().forEach(metrics::put);
+    strings(root.putObject("metadata"), v.metadata());
+    if (v.schema().isPresent()) {
+      root.set("schema", tree(Schemas.toJson(v.schema().get())));
+    }
+    if (v.gateResult().isPresent()) {
+      root.set("gateResult", tree(QualityGate.toJson(v.gateResult().get())));
+    }
+    return bytes(root);
+  }
+
+  static byte[] tombstone(String name, int version, Instant deleted, String actor) {
+    ObjectNode root = NODES.objectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("name", name);
+    root.put("version", version);
+    root.put("deleted", deleted.toString());
+    root.put("deletedBy", actor);
+    return bytes(root);
+  }
+
+  static Manifest readManifest(byte[] data, String location, String name, int version) {
+    Reader r = new Reader(location);
+    JsonNode root = r.parse(data, "model version manifest");
+    r.formatVersion(root);
+    String storedName = r.text(root, "$", "name");
+    long storedVersion = r.integer(root, "$", "version");
+    if (!storedName.equals(name) || storedVersion != version) {
+      throw r.fail("$", "manifest records " + storedName + "/" + storedVersion + " but is stored as " + name + "/"
+          + version);
+    }
+    if (root.has("deleted")) {
+      return new Manifest(null, r.instant(root, "$", "deleted"), r.text(root, "$", "deletedBy"));
+    }
+    int revision = Math.toIntExact(r.integer(root, "$", "revision"));
+    Instant created = r.instant(root, "$", "created");
+    JsonNode a = r.object(root, "$", "artifact");
+    JsonNode l = r.object(root, "$", "lineage");
+    Map<String, Double> metrics = new TreeMap<>();
+    JsonNode m = r.object(root, "$", "metrics");
+    for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isNumber()) {
+        throw r.fail("$.metrics." + e.getKey(), "expected a number, found " + e.getValue());
+      }
+      metrics.put(e.getKey(), e.getValue().asDouble());
+    }
+    Optional<Schema> schema = Optional.empty();
+    if (root.has("schema")) {
+      try {
+        schema = Optional.of(Schemas.fromJson(root.get("schema").toString()));
+      } catch (MalformedDataException e) {
+        throw r.fail("$.schema", e.problem());
+      }
+    }
+    Optional<GateResult> gate = root.has("gateResult") ? Optional.of(r.gateResult(root.get("gateResult")))
+        : Optional.empty();
+    try {
+      return new Manifest(new ModelVersion(name, version, revision, created,
+          new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
+              r.text(a, "$.artifact", "type")),
+          r.strings(root, "metadata"), r.strings(root, "tags"), metrics, schema, gate,
+          new Lineage(r.text(l, "$.lineage", "trainingData"),
+              Math.toIntExact(r.integer(l, "$.lineage", "parentVersion")), r.text(l, "$.lineage", "source")),
+          List.of()), null, null);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw r.fail("$", e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ aliases
+
+  static byte[] aliases(Map<String, Integer> aliases) {
+    ObjectNode root = NODES.objectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    ObjectNode a = root.putObject("aliases");
+    new TreeMap<>(aliases).forEach(a::put);
+    return bytes(root);
+  }
+
+  static Map<String, Integer> readAliases(byte[] data, String location) {
+    Reader r = new Reader(location);
+    JsonNode root = r.parse(data, "alias file");
+    r.formatVersion(root);
+    JsonNode a = r.object(root, "$", "aliases");
+    Map<String, Integer> out = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
+        throw r.fail("$.aliases." + e.getKey(), "expected a version number >= 1, found " + e.getValue());
+      }
+      out.put(e.getKey(), e.getValue().asInt());
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ audit
+
+  static byte[] event(RegistryEvent e) {
+    ObjectNode n = NODES.objectNode();
+    n.put("time", e.time().toString());
+    n.put("actor", e.actor());
+    n.put("kind", e.kind().name());
+    n.put("name", e.name());
+    n.put("version", e.version());
+    n.put("key", e.key());
+    n.put("before", e.before());
+    n.put("after", e.after());
+    try {
+      byte[] line = JSON.writeValueAsBytes(n);
+      byte[] out = new byte[line.length + 1];
+      System.arraycopy(line, 0, out, 0, line.length);
+      out[line.length] = '\n';
+      return out;
+    } catch (JsonProcessingException e1) {
+      throw new IllegalStateException("cannot render audit event", e1);
+    }
+  }
+
+  static RegistryEvent readEvent(String line, String location, long lineNumber) {
+    Reader r = new Reader(location);
+    JsonNode n;
+    try {
+      n = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new MalformedDataException(location, lineNumber, -1, null, "not a valid audit entry: "
+          + e.getOriginalMessage(), e);
+    }
+    try {
+      return new RegistryEvent(r.instant(n, "$", "time"), r.text(n, "$", "actor"),
+          RegistryEvent.Kind.valueOf(r.text(n, "$", "kind")), r.text(n, "$", "name"),
+          Math.toIntExact(r.integer(n, "$", "version")), r.text(n, "$", "key"), r.text(n, "$", "before"),
+          r.text(n, "$", "after"));
+    } catch (MalformedDataException e) {
+      throw new MalformedDataException(location, lineNumber, -1, null, e.problem(), e);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new MalformedDataException(location, lineNumber, -1, null, "not a valid audit entry: " + e.getMessage(),
+          e);
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static void strings(ObjectNode node, Map<String, String> values) {
+    new TreeMap<>(values).forEach(node::put);
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot re-read JSON we rendered", e);
+    }
+  }
+
+  private static byte[] bytes(ObjectNode root) {
+    try {
+      return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render registry record as JSON", e);
+    }
+  }
+
+  /** Walks a parsed record, failing with its location and the JSON path of the first problem. */
+  private static final class Reader {
+    private final String location;
+
+    Reader(String location) {
+      this.location = location;
+    }
+
+    MalformedDataException fail(String path, String problem) {
+      return new MalformedDataException(location, -1, -1, null, path + ": " + problem, null);
+    }
+
+    JsonNode parse(byte[] data, String what) {
+      try {
+        JsonNode node = JSON.readTree(data);
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+          throw new MalformedDataException(location, -1, -1, null, "empty or not a JSON object; expected a " + what
+              + " (the file is truncated or corrupted)", null);
+        }
+        return node;
+      } catch (IOException e) {
+        long line = e instanceof JsonProcessingException p && p.getLocation() != null ? p.getLocation().getLineNr()
+            : -1;
+        int column = e instanceof JsonProcessingException p && p.getLocation() != null
+            ? p.getLocation().getColumnNr() : -1;
+        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        throw new MalformedDataException(location, line, column, null, "not a valid " + what
+            + " (the file is truncated or corrupted): " + message, e);
+      }
+    }
+
+    void formatVersion(JsonNode root) {
+      JsonNode v = root.get("formatVersion");
+      if (v == null || !v.isIntegralNumber() || v.asInt() != FORMAT_VERSION) {
+        throw fail("$.formatVersion", "unsupported formatVersion " + v + "; this version of mlops-java reads "
+            + FORMAT_VERSION);
+      }
+    }
+
+    JsonNode required(JsonNode node, String path, String key) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        throw fail(path + "." + key, "missing; it is required");
+      }
+      return v;
+    }
+
+    JsonNode object(JsonNode node, String path, String key) {
+      JsonNode v = required(node, path, key);
+      if (!v.isObject()) {
+        throw fail(path + "." + key, "expected an object, found " + v);
+      }
+      return v;
+    }
+
+    String text(JsonNode node, String path, String key) {
+      JsonNode v = required(node, path, key);
+      if (!v.isTextual()) {
+        throw fail(path + "." + key, "expected a string, found " + v);
+      }
+      return v.asText();
+    }
+
+    long integer(JsonNode node, String path, String key) {
+      JsonNode v = required(node, path, key);
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        throw fail(path + "." + key, "expected a whole number, found " + v);
+      }
+      return v.asLong();
+    }
+
+    Instant instant(JsonNode node, String path, String key) {
+      String text = text(node, path, key);
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw fail(path + "." + key, "expected an ISO-8601 instant, found \"" + text + "\"");
+      }
+    }
+
+    Map<String, String> strings(JsonNode root, String key) {
+      JsonNode m = object(root, "$", key);
+      Map<String, String> out = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual()) {
+          throw fail("$." + key + "." + e.getKey(), "expected a string, found " + e.getValue());
+        }
+        out.put(e.getKey(), e.getValue().asText());
+      }
+      return out;
+    }
+
+    double number(JsonNode node, String path, String key) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return Double.NaN;
+      }
+      if (v.isTextual() && (v.asText().equals("Infinity") || v.asText().equals("-Infinity"))) {
+        return v.asText().startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      }
+      if (!v.isNumber()) {
+        throw fail(path + "." + key, "expected a number, null or \"Infinity\", found " + v);
+      }
+      return v.asDouble();
+    }
+
+    <E extends Enum<E>> E enumValue(JsonNode node, String path, String key, Class<E> type) {
+      String text = text(node, path, key);
+      try {
+        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw fail(path + "." + key, "\"" + text + "\" is not a " + type.getSimpleName());
+      }
+    }
+
+    GateResult gateResult(JsonNode node) {
+      String path = "$.gateResult";
+      if (!node.isObject()) {
+        throw fail(path, "expected an object, found " + node);
+      }
+      formatVersionOf(node, path);
+      Verdict verdict = enumValue(node, path, "verdict", Verdict.class);
+      JsonNode criteria = required(node, path, "criteria");
+      if (!criteria.isArray()) {
+        throw fail(path + ".criteria", "expected an array, found " + criteria);
+      }
+      List<CriterionResult> out = new ArrayList<>();
+      for (int i = 0; i < criteria.size(); i++) {
+        JsonNode c = criteria.get(i);
+        String at = path + ".criteria[" + i + "]";
+        out.add(new CriterionResult(text(c, at, "name"), enumValue(c, at, "metric", Metric.class),
+            enumValue(c, at, "severity", Severity.class), enumValue(c, at, "verdict", Verdict.class),
+            number(c, at, "value"), number(c, at, "baseline"), number(c, at, "lower"), number(c, at, "upper"),
+            number(c, at, "pValue"), text(c, at, "reason")));
+      }
+      return new GateResult(verdict, out);
+    }
+
+    private void formatVersionOf(JsonNode node, String path) {
+      JsonNode v = node.get("formatVersion");
+      if (v == null || !v.isIntegralNumber() || v.asInt() != 1) {
+        throw fail(path + ".formatVersion", "unsupported gate result formatVersion " + v + "; expected 1");
+      }
+    }
+  }
+
+}

@@ -1,0 +1,556 @@
+package dev.mlops.core.registry;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.hash.Hashing;
+import dev.mlops.api.registry.Artifact;
+import dev.mlops.api.registry.GcReport;
+import dev.mlops.api.registry.IntegrityException;
+import dev.mlops.api.registry.ModelQuery;
+import dev.mlops.api.registry.ModelRef;
+import dev.mlops.api.registry.ModelRegistry;
+import dev.mlops.api.registry.ModelVersion;
+import dev.mlops.api.registry.PromotionPolicy;
+import dev.mlops.api.registry.PromotionRejectedException;
+import dev.mlops.api.registry.RegisteredModel;
+import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryEvent;
+import dev.mlops.api.registry.RegistryNames;
+import dev.mlops.api.registry.VersionConflictException;
+import dev.mlops.api.registry.VersionUpdate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry's logic over a {@link Store}: one implementation of the semantics for files and
+ * memory. Mutations run under the store's write lock; reads take none, since every record is
+ * replaced atomically.
+ */
+abstract class StoreRegistry implements ModelRegistry {
+  private static final int AUDIT_VALUE_LIMIT = 256;
+
+  private final Store store;
+  private final Clock clock;
+  private final String actor;
+  private final PromotionPolicy policy;
+  /** The highest number known to be assigned per model; probed forward under the lock. */
+  private final ConcurrentHashMap<String, Integer> highest = new ConcurrentHashMap<>();
+  /** Parsed manifests, reused while the store hands back the same bytes. */
+  private final Cache<String, Parsed> manifests = CacheBuilder.newBuilder()
+      .maximumWeight(64L << 20)
+      .<String, Parsed>weigher((k, p) -> p.bytes.length + 200)
+      .build();
+  private final ConcurrentHashMap<String, ParsedAliases> aliasCache = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private record Parsed(byte[] bytes, RegistryJson.Manifest manifest) {}
+
+  private record ParsedAliases(byte[] bytes, Map<String, Integer> aliases) {}
+
+  StoreRegistry(Store store, RegistryOptions options) {
+    this.store = store;
+    this.clock = options.clock();
+    this.actor = options.actor();
+    this.policy = options.promotionPolicy();
+  }
+
+  Store store() {
+    return store;
+  }
+
+  // ------------------------------------------------------------------ register
+
+  @Override
+  public ModelVersion register(String name, String type, byte[] artifact, Registration registration) {
+    RegistryNames.checkModelName(name);
+    RegistryNames.checkKey(Objects.requireNonNull(type, "type"));
+    Objects.requireNonNull(artifact, "artifact");
+    Objects.requireNonNull(registration, "registration");
+    checkOpen();
+    byte[] bytes = artifact.clone();
+    String hex = Hashing.sha256().hashBytes(bytes).toString();
+    store.putBlob(hex, bytes);
+    return store.locked(() -> {
+      if (!store.hasBlob(hex)) {
+        store.putBlob(hex, bytes); // a concurrent gc() removed it before our manifest referenced it
+      }
+      Artifact a = new Artifact("sha256:" + hex, bytes.length, type);
+      int next = nextVersion(name);
+      while (true) {
+        ModelVersion v = new ModelVersion(name, next, 1, clock.instant(), a, registration.metadata(),
+            registration.tags(), registration.metrics(), registration.schema(), registration.gateResult(),
+            registration.lineage(), List.of());
+        if (store.createVersion(name, next, RegistryJson.manifest(v))) {
+          highest.put(name, next);
+          audit(RegistryEvent.Kind.REGISTERED, name, next, "", "", a.digest());
+          return v;
+        }
+        next++;
+      }
+    });
+  }
+
+  private int nextVersion(String name) {
+    int h = highest.computeIfAbsent(name, n -> {
+      List<Integer> numbers = store.versionNumbers(n);
+      return numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
+    });
+    while (store.versionExists(name, h + 1)) {
+      h++;
+    }
+    return h + 1;
+  }
+
+  // ------------------------------------------------------------------ read
+
+  @Override
+  public Optional<ModelVersion> find(ModelRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    checkOpen();
+    Map<String, Integer> aliases = aliases(ref.name());
+    int number;
+    if (ref.isAlias()) {
+      Integer n = aliases.get(ref.alias());
+      if (n == null) {
+        return Optional.empty();
+      }
+      number = n;
+    } else {
+      number = ref.version();
+    }
+    return live(ref.name(), number).map(v -> withAliases(v, aliases));
+  }
+
+  @Override
+  public int resolve(ModelRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    checkOpen();
+    if (ref.isAlias()) {
+      Map<String, Integer> aliases = aliases(ref.name());
+      Integer n = aliases.get(ref.alias());
+      if (n == null) {
+        throw new NoSuchElementException("alias " + ref + " is not set; the aliases of " + ref.name() + " are "
+            + aliases.keySet());
+      }
+      return n;
+    }
+    if (live(ref.name(), ref.version()).isEmpty()) {
+      throw new NoSuchElementException(describeMissing(ref.name(), ref.version()));
+    }
+    return ref.version();
+  }
+
+  @Override
+  public byte[] loadArtifact(ModelRef ref) {
+    ModelVersion v = get(ref);
+    String hex = v.artifact().hex();
+    byte[] bytes = store.readBlob(hex);
+    String location = store.blobLocation(hex);
+    if (bytes == null) {
+      throw new IntegrityException(location, v.artifact().digest(), "nothing (the file is missing)");
+    }
+    String actual = "sha256:" + Hashing.sha256().hashBytes(bytes).toString();
+    if (!actual.equals(v.artifact().digest()) || bytes.length != v.artifact().size()) {
+      throw new IntegrityException(location, v.artifact().digest() + " (" + v.artifact().size() + " bytes)",
+          actual + " (" + bytes.length + " bytes)");
+    }
+    return bytes;
+  }
+
+  @Override
+  public List<String> modelNames() {
+    checkOpen();
+    return store.modelNames();
+  }
+
+  @Override
+  public RegisteredModel model(String name) {
+    RegistryNames.checkModelName(name);
+    checkOpen();
+    List<Integer> numbers = store.versionNumbers(name);
+    if (numbers.isEmpty()) {
+      throw new NoSuchElementException("no model named " + name + "; the registry holds " + store.modelNames());
+    }
+    int live = 0;
+    for (int n : numbers) {
+      if (live(name, n).isPresent()) {
+        live++;
+      }
+    }
+    return new RegisteredModel(name, aliases(name), numbers.get(numbers.size() - 1), live);
+  }
+
+  @Override
+  public List<ModelVersion> versions(String name) {
+    RegistryNames.checkModelName(name);
+    checkOpen();
+    Map<String, Integer> aliases = aliases(name);
+    List<ModelVersion> out = new ArrayList<>();
+    for (int n : store.versionNumbers(name)) {
+      live(name, n).ifPresent(v -> out.add(withAliases(v, aliases)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<ModelVersion> search(ModelQuery query) {
+    Objects.requireNonNull(query, "query");
+    checkOpen();
+    List<String> names = query.name() != null ? List.of(query.name()) : store.modelNames();
+    List<ModelVersion> out = new ArrayList<>();
+    for (String name : names) {
+      for (ModelVersion v : versions(name)) {
+        if (query.test(v)) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ aliases
+
+  @Override
+  public int setAlias(String name, String alias, int version) {
+    return moveAlias(name, alias, version, false, 0);
+  }
+
+  @Override
+  public int setAlias(String name, String alias, int version, int expectedCurrent) {
+    if (expectedCurrent < 0) {
+      throw new IllegalArgumentException("expectedCurrent must be a version >= 1 or ABSENT (0), was "
+          + expectedCurrent);
+    }
+    return moveAlias(name, alias, version, true, expectedCurrent);
+  }
+
+  private int moveAlias(String name, String alias, int version, boolean conditional, int expected) {
+    RegistryNames.checkModelName(name);
+    RegistryNames.checkAlias(alias);
+    RegistryNames.checkVersion(version);
+    checkOpen();
+    return store.locked(() -> {
+      Map<String, Integer> aliases = new TreeMap<>(aliases(name));
+      int current = aliases.getOrDefault(alias, ABSENT);
+      if (conditional && current != expected) {
+        throw new VersionConflictException(name + "@" + alias, expected, current);
+      }
+      ModelVersion candidate = live(name, version)
+          .orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
+      Optional<String> refusal = policy.refusal(alias, withAliases(candidate, aliases));
+      if (refusal.isPresent()) {
+        throw new PromotionRejectedException(ModelRef.alias(name, alias), version, refusal.get());
+      }
+      if (current == version) {
+        return current;
+      }
+      aliases.put(alias, version);
+      store.writeAliases(name, RegistryJson.aliases(aliases));
+      audit(RegistryEvent.Kind.ALIAS_SET, name, version, alias, current == ABSENT ? "" : String.valueOf(current),
+          String.valueOf(version));
+      return current;
+    });
+  }
+
+  @Override
+  public void removeAlias(String name, String alias, int expectedCurrent) {
+    RegistryNames.checkModelName(name);
+    RegistryNames.checkAlias(alias);
+    RegistryNames.checkVersion(expectedCurrent);
+    checkOpen();
+    store.locked(() -> {
+      Map<String, Integer> aliases = new TreeMap<>(aliases(name));
+      int current = aliases.getOrDefault(alias, ABSENT);
+      if (current != expectedCurrent) {
+        throw new VersionConflictException(name + "@" + alias, expectedCurrent, current);
+      }
+      aliases.remove(alias);
+      store.writeAliases(name, RegistryJson.aliases(aliases));
+      audit(RegistryEvent.Kind.ALIAS_REMOVED, name, current, alias, String.valueOf(current), "");
+      return null;
+    });
+  }
+
+  @Override
+  public int rollback(String name, String alias) {
+    RegistryNames.checkModelName(name);
+    RegistryNames.checkAlias(alias);
+    checkOpen();
+    return store.locked(() -> {
+      RegistryEvent last = null;
+      for (RegistryEvent e : history(name)) {
+        if ((e.kind() == RegistryEvent.Kind.ALIAS_SET || e.kind() == RegistryEvent.Kind.ALIAS_REMOVED)
+            && e.key().equals(alias)) {
+          last = e;
+        }
+      }
+      if (last == null || last.before().isEmpty()) {
+        throw new IllegalStateException("cannot roll back " + name + "@" + alias + ": it has no earlier target"
+            + (last == null ? " (it was never set)" : " (it was first set to version " + last.after() + ")"));
+      }
+      int previous = Integer.parseInt(last.before());
+      int current = aliases(name).getOrDefault(alias, ABSENT);
+      moveAlias(name, alias, previous, true, current);
+      return previous;
+    });
+  }
+
+  // ------------------------------------------------------------------ update and delete
+
+  @Override
+  public ModelVersion update(String name, int version, VersionUpdate update) {
+    RegistryNames.checkModelName(name);
+    RegistryNames.checkVersion(version);
+    Objects.requireNonNull(update, "update");
+    checkOpen();
+    return store.locked(() -> {
+      ModelVersion v = live(name, version).orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
+      if (update.expectedRevision() != 0 && update.expectedRevision() != v.revision()) {
+        throw new VersionConflictException(name + "/" + version + " revision", update.expectedRevision(),
+            v.revision());
+      }
+      if (update.isEmpty()) {
+        return withAliases(v, aliases(name));
+      }
+      Map<String, String> tags = new LinkedHashMap<>(v.tags());
+      Map<String, String> metadata = new LinkedHashMap<>(v.metadata());
+      Map<String, Double> metrics = new LinkedHashMap<>(v.metrics());
+      List<RegistryEvent> events = new ArrayList<>();
+      Instant now = clock.instant();
+      update.setTags().forEach((k, val) -> events.add(event(now, RegistryEvent.Kind.TAG_SET, name, version, k,
+          tags.put(k, val), val)));
+      for (String k : update.removeTags()) {
+        if (tags.containsKey(k)) {
+          events.add(event(now, RegistryEvent.Kind.TAG_REMOVED, name, version, k, tags.remove(k), null));
+        }
+      }
+      update.setMetadata().forEach((k, val) -> events.add(event(now, RegistryEvent.Kind.METADATA_CHANGED, name,
+          version, k, metadata.put(k, val), val)));
+      for (String k : update.removeMetadata()) {
+        if (metadata.containsKey(k)) {
+          events.add(event(now, RegistryEvent.Kind.METADATA_CHANGED, name, version, k, metadata.remove(k), null));
+        }
+      }
+      update.setMetrics().forEach((k, val) -> {
+        Double before = metrics.put(k, val);
+        events.add(event(now, RegistryEvent.Kind.METRIC_SET, name, version, k,
+            before == null ? null : before.toString(), val.toString()));
+      });
+      update.gateResult().ifPresent(g -> events.add(event(now, RegistryEvent.Kind.GATE_RECORDED, name, version, "",
+          v.gateResult().map(x -> x.verdict().name()).orElse(null), g.verdict().name())));
+      ModelVersion updated = new ModelVersion(name, version, v.revision() + 1, v.created(), v.artifact(), metadata,
+          tags, metrics, v.schema(), update.gateResult().isPresent() ? update.gateResult() : v.gateResult(),
+          v.lineage(), List.of());
+      store.replaceVersion(name, version, RegistryJson.manifest(updated));
+      for (RegistryEvent e : events) {
+        store.appendAudit(RegistryJson.event(e));
+      }
+      return withAliases(updated, aliases(name));
+    });
+  }
+
+  @Override
+  public void delete(String name, int version) {
+    RegistryNames.checkModelName(name);
+    RegistryNames.checkVersion(version);
+    checkOpen();
+    store.locked(() -> {
+      ModelVersion v = live(name, version).orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
+      List<String> pointing = new ArrayList<>();
+      aliases(name).forEach((a, n) -> {
+        if (n == version) {
+          pointing.add(a);
+        }
+      });
+      if (!pointing.isEmpty()) {
+        throw new IllegalStateException("cannot delete " + name + "/" + version + ": aliases " + pointing
+            + " point at it; move or remove them first");
+      }
+      Instant now = clock.instant();
+      store.replaceVersion(name, version, RegistryJson.tombstone(name, version, now, actor));
+      store.appendAudit(RegistryJson.event(new RegistryEvent(now, actor, RegistryEvent.Kind.DELETED, name, version, "",
+          v.artifact().digest(), "")));
+      return null;
+    });
+  }
+
+  // ------------------------------------------------------------------ audit
+
+  @Override
+  public List<RegistryEvent> history(String name) {
+    RegistryNames.checkModelName(name);
+    checkOpen();
+    List<RegistryEvent> out = new ArrayList<>();
+    List<String> lines = store.auditLines();
+    String location = store.auditLocation();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank() || !line.contains("\"" + name + "\"")) {
+        continue;
+      }
+      RegistryEvent e = RegistryJson.readEvent(line, location, i + 1);
+      if (e.name().equals(name)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Every audit entry of every model, oldest first. */
+  List<RegistryEvent> auditLog() {
+    List<RegistryEvent> out = new ArrayList<>();
+    List<String> lines = store.auditLines();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        out.add(RegistryJson.readEvent(lines.get(i), store.auditLocation(), i + 1));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public OptionalInt aliasAt(String name, String alias, Instant t) {
+    RegistryNames.checkAlias(alias);
+    Objects.requireNonNull(t, "t");
+    int at = ABSENT;
+    for (RegistryEvent e : history(name)) {
+      if (e.time().isAfter(t)) {
+        break;
+      }
+      if (e.key().equals(alias)) {
+        if (e.kind() == RegistryEvent.Kind.ALIAS_SET) {
+          at = Integer.parseInt(e.after());
+        } else if (e.kind() == RegistryEvent.Kind.ALIAS_REMOVED) {
+          at = ABSENT;
+        }
+      }
+    }
+    return at == ABSENT ? OptionalInt.empty() : OptionalInt.of(at);
+  }
+
+  // ------------------------------------------------------------------ gc
+
+  @Override
+  public GcReport gc(boolean dryRun) {
+    checkOpen();
+    return store.locked(() -> {
+      Set<String> referenced = new HashSet<>();
+      for (String name : store.modelNames()) {
+        for (int n : store.versionNumbers(name)) {
+          live(name, n).ifPresent(v -> referenced.add(v.artifact().hex()));
+        }
+      }
+      List<String> unreferenced = new ArrayList<>();
+      long bytes = 0;
+      for (String hex : store.blobs()) {
+        if (!referenced.contains(hex)) {
+          unreferenced.add("sha256:" + hex);
+          bytes += store.blobSize(hex);
+          if (!dryRun) {
+            store.deleteBlob(hex);
+          }
+        }
+      }
+      return new GcReport(dryRun, unreferenced, bytes);
+    });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    store.close();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the registry is closed");
+    }
+  }
+
+  private Optional<ModelVersion> live(String name, int version) {
+    RegistryJson.Manifest m = manifest(name, version);
+    return m == null || m.isDeleted() ? Optional.empty() : Optional.of(m.version());
+  }
+
+  private RegistryJson.Manifest manifest(String name, int version) {
+    byte[] bytes = store.readVersion(name, version);
+    if (bytes == null) {
+      return null;
+    }
+    String key = name + "/" + version;
+    Parsed p = manifests.getIfPresent(key);
+    if (p != null && p.bytes == bytes) {
+      return p.manifest;
+    }
+    RegistryJson.Manifest m = RegistryJson.readManifest(bytes, store.versionLocation(name, version), name, version);
+    manifests.put(key, new Parsed(bytes, m));
+    return m;
+  }
+
+  private Map<String, Integer> aliases(String name) {
+    byte[] bytes = store.readAliases(name);
+    if (bytes == null) {
+      return Map.of();
+    }
+    ParsedAliases p = aliasCache.get(name);
+    if (p != null && p.bytes == bytes) {
+      return p.aliases;
+    }
+    Map<String, Integer> parsed = java.util.Collections.unmodifiableMap(
+        RegistryJson.readAliases(bytes, store.aliasesLocation(name)));
+    aliasCache.put(name, new ParsedAliases(bytes, parsed));
+    return parsed;
+  }
+
+  private static ModelVersion withAliases(ModelVersion v, Map<String, Integer> aliases) {
+    List<String> pointing = new ArrayList<>();
+    aliases.forEach((a, n) -> {
+      if (n == v.version()) {
+        pointing.add(a);
+      }
+    });
+    return pointing.isEmpty() && v.aliases().isEmpty() ? v : v.withAliases(pointing);
+  }
+
+  private String describeMissing(String name, int version) {
+    RegistryJson.Manifest m = manifest(name, version);
+    if (m != null && m.isDeleted()) {
+      return "model version " + name + "/" + version + " was deleted at " + m.deleted() + " by " + m.deletedBy();
+    }
+    List<Integer> numbers = store.versionNumbers(name);
+    return numbers.isEmpty() ? "no model named " + name
+        : "no model version " + name + "/" + version + "; its versions run from " + numbers.get(0) + " to "
+            + numbers.get(numbers.size() - 1);
+  }
+
+  private void audit(RegistryEvent.Kind kind, String name, int version, String key, String before, String after) {
+    store.appendAudit(RegistryJson.event(event(clock.instant(), kind, name, version, key, before, after)));
+  }
+
+  private RegistryEvent event(Instant time, RegistryEvent.Kind kind, String name, int version, String key,
+      String before, String after) {
+    return new RegistryEvent(time, actor, kind, name, version, key, shorten(before), shorten(after));
+  }
+
+  private static String shorten(String value) {
+    if (value == null) {
+      return "";
+    }
+    return value.length() <= AUDIT_VALUE_LIMIT ? value : "<" + value.length() + " characters>";
+  }
+
+}

@@ -1,0 +1,182 @@
+package dev.mlops.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.api.data.MalformedDataException;
+import dev.mlops.api.registry.IntegrityException;
+import dev.mlops.api.registry.ModelRef;
+import dev.mlops.api.registry.ModelVersion;
+import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileModelRegistryTest {
+  @TempDir Path dir;
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Path blob(FileModelRegistry r, ModelVersion v) {
+    String hex = v.artifact().hex();
+    return r.root().resolve("blobs/sha256/" + hex.substring(0, 2) + "/" + hex);
+  }
+
+  @Test
+  void reopening_seesEveryVersionAliasAndAuditEntry() {
+    Path root = dir.resolve("reg");
+    try (FileModelRegistry r = Registries.open(root)) {
+      r.register("churn", "bytes", bytes("a"), Registration.builder().tag("t", "1").build());
+      r.register("churn", "bytes", bytes("b"), Registration.none());
+      r.setAlias("churn", "champion", 2);
+    }
+    try (FileModelRegistry r = Registries.open(root)) {
+      assertThat(r.resolve(ModelRef.parse("churn@champion"))).isEqualTo(2);
+      assertThat(r.get(ModelRef.parse("churn/1")).tags()).containsEntry("t", "1");
+      assertThat(r.loadArtifact(ModelRef.parse("churn/2"))).isEqualTo(bytes("b"));
+      assertThat(r.history("churn")).hasSize(3);
+      assertThat(r.register("churn", "bytes", bytes("c"), Registration.none()).version()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void twoInstancesInOneJvm_shareNumbersWithoutClashing() {
+    Path root = dir.resolve("reg");
+    try (FileModelRegistry a = Registries.open(root); FileModelRegistry b = Registries.open(root)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(a.register("m", "bytes", bytes("a" + i), Registration.none()).version()).isEqualTo(2 * i + 1);
+        assertThat(b.register("m", "bytes", bytes("b" + i), Registration.none()).version()).isEqualTo(2 * i + 2);
+      }
+      a.setAlias("m", "x", 3);
+      assertThat(b.resolve(ModelRef.alias("m", "x"))).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void open_refusesAFolderThatIsNotARegistry() throws IOException {
+    Path other = Files.createDirectories(dir.resolve("photos"));
+    Files.writeString(other.resolve("cat.jpg"), "meow");
+    assertThatThrownBy(() -> Registries.open(other)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a model registry").hasMessageContaining("cat.jpg");
+  }
+
+  @Test
+  void open_removesTempFilesOfDeadProcessesAndCutsATornAuditLine() throws IOException {
+    Path root = dir.resolve("reg");
+    try (FileModelRegistry r = Registries.open(root)) {
+      r.register("churn", "bytes", bytes("a"), Registration.none());
+    }
+    Path leftover = root.resolve("tmp/999999999-123.tmp");
+    Files.writeString(leftover, "{\"formatVersion\":1,\"name\":\"churn\",\"vers");
+    Files.writeString(root.resolve("audit.jsonl"), "{\"time\":\"2026-01-01T00:00:00Z\",\"act",
+        StandardOpenOption.APPEND);
+
+    try (FileModelRegistry r = Registries.open(root)) {
+      assertThat(leftover).doesNotExist();
+      assertThat(r.history("churn")).extracting(RegistryEvent::kind).containsExactly(RegistryEvent.Kind.REGISTERED);
+      assertThat(Files.readString(root.resolve("audit.jsonl"))).endsWith("\n");
+      assertThat(r.register("churn", "bytes", bytes("b"), Registration.none()).version()).isEqualTo(2);
+      assertThat(r.history("churn")).hasSize(2);
+    }
+  }
+
+  @Test
+  void aCorruptedBlob_isDetectedOnLoadNamingItsPath() throws IOException {
+    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+      ModelVersion v = r.register("churn", "bytes", bytes("pristine model"), Registration.none());
+      Path blob = blob(r, v);
+      byte[] flipped = Files.readAllBytes(blob);
+      flipped[3] ^= 1;
+      Files.write(blob, flipped);
+
+      assertThatThrownBy(() -> r.loadArtifact(v.ref()))
+          .isInstanceOfSatisfying(IntegrityException.class, e -> {
+            assertThat(e.location()).isEqualTo(blob.toString());
+            assertThat(e.expected()).startsWith(v.artifact().digest());
+            assertThat(e.actual()).doesNotStartWith(v.artifact().digest());
+          })
+          .hasMessageContaining(blob.toString());
+
+      Files.delete(blob);
+      assertThatThrownBy(() -> r.loadArtifact(v.ref())).isInstanceOf(IntegrityException.class)
+          .hasMessageContaining("missing");
+    }
+  }
+
+  @Test
+  void aTruncatedManifest_isReportedWithItsPath() throws IOException {
+    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+      r.register("churn", "bytes", bytes("a"), Registration.builder().metadata("k", "v").build());
+      Path manifest = r.root().resolve("models/churn/versions/1.json");
+      byte[] full = Files.readAllBytes(manifest);
+      Files.write(manifest, java.util.Arrays.copyOf(full, full.length / 2));
+
+      assertThatThrownBy(() -> r.get(ModelRef.parse("churn/1")))
+          .isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining(manifest.toString())
+          .hasMessageContaining("truncated or corrupted");
+      assertThatThrownBy(() -> r.versions("churn")).isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining(manifest.toString());
+    }
+  }
+
+  @Test
+  void aManifestFromAnotherPlace_isRefusedNamingBoth() throws IOException {
+    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+      r.register("churn", "bytes", bytes("a"), Registration.none());
+      r.register("churn", "bytes", bytes("b"), Registration.none());
+      Path versions = r.root().resolve("models/churn/versions");
+      Files.copy(versions.resolve("1.json"), versions.resolve("2.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertThatThrownBy(() -> r.get(ModelRef.parse("churn/2"))).isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining("manifest records churn/1 but is stored as churn/2");
+    }
+  }
+
+  @Test
+  void registryFiles_areReadableByTheOwnerOnly() throws IOException {
+    Path root = dir.resolve("reg");
+    try (FileModelRegistry r = Registries.open(root)) {
+      if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        return;
+      }
+      ModelVersion v = r.register("churn", "bytes", bytes("a"), Registration.none());
+      r.setAlias("churn", "champion", 1);
+      List<Path> files;
+      try (Stream<Path> all = Files.walk(r.root())) {
+        files = all.toList();
+      }
+      assertThat(files).contains(blob(r, v), r.root().resolve("audit.jsonl"),
+          r.root().resolve("models/churn/aliases.json"));
+      for (Path p : files) {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+        assertThat(perms).as(p.toString()).doesNotContain(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+      }
+    }
+  }
+
+  @Test
+  void registrySources_neverUseJavaDeserialization() throws IOException {
+    List<Path> roots = List.of(Path.of("src/main/java/dev/mlops/core/registry"),
+        Path.of("src/main/java/dev/mlops/core/tribuo"), Path.of("../mlops-api/src/main/java/dev/mlops/api/registry"));
+    for (Path root : roots) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          assertThat(Files.readString(f)).as(f.toString()).doesNotContain("ObjectInputStream", "readObject(");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.mlops.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlops.api.registry.ModelRef;
+import dev.mlops.api.registry.ModelVersion;
+import dev.mlops.api.registry.RegistryEvent;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Child JVMs that register in a loop are killed with SIGKILL at random points, 50 times in all
+ * (in rounds of 5 running at once). After every round the registry opens, every visible version
+ * verifies, numbers have no gaps, and no audit entry refers to a missing version.
+ */
+class RegistryCrashTest {
+  private static final int ROUNDS = 10;
+  private static final int CHILDREN_PER_ROUND = 5;
+
+  @TempDir Path dir;
+
+  @Test
+  void killedWriters_neverLeaveAHalfRegisteredVersionOrADanglingAuditEntry() throws Exception {
+    Path root = dir.resolve("reg");
+    SplittableRandom random = new SplittableRandom(7);
+    Registries.open(root).close();
+    int kills = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Process> children = new ArrayList<>();
+      for (int c = 0; c < CHILDREN_PER_ROUND; c++) {
+        children.add(ChildJvm.start(root, "churn", -1));
+      }
+      for (Process child : children) {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        assertThat(first).as("child started").isEqualTo("ready");
+      }
+      for (Process child : children) {
+        Thread.sleep(random.nextInt(5, 120));
+        child.destroyForcibly();
+      }
+      for (Process child : children) {
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        kills++;
+      }
+      verify(root);
+    }
+    assertThat(kills).isEqualTo(50);
+    try (FileModelRegistry registry = Registries.open(root)) {
+      assertThat(registry.versions("churn")).as("the children made progress").hasSizeGreaterThan(ROUNDS);
+    }
+  }
+
+  private static void verify(Path root) throws Exception {
+    try (FileModelRegistry registry = Registries.open(root)) {
+      try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
+        assertThat(tmp.toList()).as("temp files of killed writers are cleaned on open").isEmpty();
+      }
+      List<ModelVersion> versions = registry.versions("churn");
+      assertThat(versions).extracting(ModelVersion::version)
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList());
+      for (ModelVersion v : versions) {
+        assertThat(registry.loadArtifact(v.ref())).hasSize((int) v.artifact().size());
+      }
+      for (RegistryEvent e : registry.history("churn")) {
+        assertThat(registry.find(ModelRef.version("churn", e.version()))).as("audit entry %s", e).isPresent();
+      }
+      if (!versions.isEmpty() && registry.model("churn").aliases().containsKey("latest")) {
+        assertThat(registry.get(ModelRef.alias("churn", "latest"))).isNotNull();
+      }
+    }
+  }
+}

@@ -1,0 +1,630 @@
+package dev.mlops.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.api.gate.CriterionResult;
+import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Metric;
+import dev.mlops.api.gate.Verdict;
+import dev.mlops.api.registry.ArtifactCodec;
+import dev.mlops.api.registry.GcReport;
+import dev.mlops.api.registry.IntegrityException;
+import dev.mlops.api.registry.Lineage;
+import dev.mlops.api.registry.ModelQuery;
+import dev.mlops.api.registry.ModelRef;
+import dev.mlops.api.registry.ModelRegistry;
+import dev.mlops.api.registry.ModelVersion;
+import dev.mlops.api.registry.PromotionPolicy;
+import dev.mlops.api.registry.PromotionRejectedException;
+import dev.mlops.api.registry.RegisteredModel;
+import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryEvent;
+import dev.mlops.api.registry.VersionConflictException;
+import dev.mlops.api.registry.VersionUpdate;
+import dev.mlops.api.schema.Schema;
+import dev.mlops.api.schema.Severity;
+import dev.mlops.api.data.ColumnType;
+import dev.mlops.core.registry.RegistryOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ModelRegistry} implementation must have. Subclass it, create a fresh,
+ * empty registry in {@link #newRegistry}, and JUnit runs every contract test against it.
+ *
+ * <pre>{@code
+ * class FileModelRegistryContractTest extends ModelRegistryContractTest {
+ *   @TempDir Path dir;
+ *
+ *   @Override
+ *   protected ModelRegistry newRegistry(RegistryOptions options) {
+ *     return Registries.open(dir.resolve("registry-" + System.nanoTime()), options);
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class ModelRegistryContractTest {
+  /** The actor the contract's registries record. */
+  protected static final String ACTOR = "contract-test";
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final List<ModelRegistry> opened = new ArrayList<>();
+  /** The clock of registries made by {@link #registry()}: each reading is one second after the last. */
+  protected final SteppingClock clock = new SteppingClock(START);
+
+  /** Creates the kit. */
+  protected ModelRegistryContractTest() {}
+
+  /**
+   * Creates a new, empty registry with these options.
+   *
+   * @param options the clock, actor and promotion policy to use
+   * @return the registry
+   */
+  protected abstract ModelRegistry newRegistry(RegistryOptions options);
+
+  /** @return a new registry with the stepping {@link #clock}, actor {@value #ACTOR} and no promotion policy */
+  protected ModelRegistry registry() {
+    return registry(PromotionPolicy.allowAll());
+  }
+
+  /**
+   * A new registry with a promotion policy.
+   *
+   * @param policy the policy
+   * @return the registry
+   */
+  protected ModelRegistry registry(PromotionPolicy policy) {
+    ModelRegistry r = newRegistry(RegistryOptions.builder().clock(clock).actor(ACTOR).promotionPolicy(policy).build());
+    opened.add(r);
+    return r;
+  }
+
+  /** Closes the registries the test opened. */
+  @AfterEach
+  void closeRegistries() {
+    opened.forEach(ModelRegistry::close);
+  }
+
+  /** A clock that advances one second per reading, for deterministic audit logs. */
+  protected static final class SteppingClock extends Clock {
+    private final AtomicLong seconds;
+
+    SteppingClock(Instant start) {
+      this.seconds = new AtomicLong(start.getEpochSecond());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("the stepping clock is UTC only");
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochSecond(seconds.getAndIncrement());
+    }
+
+    /** @return the instant the next reading returns, without advancing */
+    public Instant peek() {
+      return Instant.ofEpochSecond(seconds.get());
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ModelVersion put(ModelRegistry r, String name, String content) {
+    return r.register(name, "bytes", bytes(content), Registration.none());
+  }
+
+  private static GateResult gate(Verdict verdict) {
+    return GateResult.of(List.of(new CriterionResult("floor", Metric.ACCURACY, Severity.ERROR, verdict, 0.8,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, "ACCURACY >= 0.75")));
+  }
+
+  /** A codec of strings, for typed round trips. */
+  private static final ArtifactCodec<String> TEXT = new ArtifactCodec<>() {
+    @Override
+    public String typeId() {
+      return "text";
+    }
+
+    @Override
+    public void write(String model, OutputStream out) throws IOException {
+      out.write(model.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String read(InputStream in) throws IOException {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  };
+
+  // ------------------------------------------------------------------ registration
+
+  /** Versions are numbered 1, 2, 3 per model, independently of other models. */
+  @Test
+  public void register_numbersVersionsFromOnePerModel() {
+    ModelRegistry r = registry();
+    assertThat(put(r, "churn", "a").version()).isEqualTo(1);
+    assertThat(put(r, "churn", "b").version()).isEqualTo(2);
+    assertThat(put(r, "fraud", "c").version()).isEqualTo(1);
+    assertThat(put(r, "churn", "d").version()).isEqualTo(3);
+    assertThat(r.modelNames()).containsExactly("churn", "fraud");
+  }
+
+  /** A version records its artifact's SHA-256, size, type, creation time and what the registration gave. */
+  @Test
+  public void register_recordsDigestSizeTypeAndRegistration() throws Exception {
+    ModelRegistry r = registry();
+    Instant expectedTime = clock.peek();
+    Schema schema = Schema.builder().name("loans").field("age", ColumnType.INTEGRAL, f -> f.between(18, 100)).build();
+    ModelVersion v = r.register("churn", "bytes", bytes("model"), Registration.builder()
+        .tag("team", "risk").metadata("notes", "first try\nwith two lines").metric("auc", 0.91)
+        .schema(schema).gateResult(gate(Verdict.PASS)).lineage(new Lineage("sha256:data", 0, "job 7")).build());
+
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes("model")));
+    assertThat(v.artifact().digest()).isEqualTo("sha256:" + sha);
+    assertThat(v.artifact().size()).isEqualTo(5);
+    assertThat(v.artifact().type()).isEqualTo("bytes");
+    assertThat(v.created()).isEqualTo(expectedTime);
+    assertThat(v.revision()).isEqualTo(1);
+
+    ModelVersion read = r.get(ModelRef.version("churn", 1));
+    assertThat(read).isEqualTo(v);
+    assertThat(read.tags()).containsEntry("team", "risk");
+    assertThat(read.metadata()).containsEntry("notes", "first try\nwith two lines");
+    assertThat(read.metrics()).containsEntry("auc", 0.91);
+    assertThat(read.schema()).contains(schema);
+    assertThat(read.gateResult()).contains(gate(Verdict.PASS));
+    assertThat(read.lineage()).isEqualTo(new Lineage("sha256:data", 0, "job 7"));
+  }
+
+  /** The parent version of a lineage is recorded and must be older than the child. */
+  @Test
+  public void register_recordsParentVersion() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    ModelVersion child = r.register("churn", "bytes", bytes("b"), Registration.builder()
+        .lineage(new Lineage("", 1, "fine-tuned")).build());
+    assertThat(r.get(child.ref()).lineage().parentVersion()).isEqualTo(1);
+    assertThatThrownBy(() -> r.register("churn", "bytes", bytes("c"), Registration.builder()
+        .lineage(new Lineage("", 9, "")).build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parent version 9");
+  }
+
+  /** Names with path separators, dot-dot, control characters or excess length are refused with the rule. */
+  @Test
+  public void register_refusesUnsafeNames() {
+    ModelRegistry r = registry();
+    for (String bad : List.of("../etc", "a/b", "a\\b", "..", ".hidden", "churn\n", "", "x".repeat(129), "NUL")) {
+      assertThatThrownBy(() -> put(r, bad, "a")).as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("model name");
+    }
+    assertThatThrownBy(() -> r.register("churn", "bytes", bytes("a"), Registration.builder().tag("k", "a\u0000b")
+        .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character U+0000");
+    assertThatThrownBy(() -> r.setAlias("churn", "../x", 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("alias");
+    assertThat(r.modelNames()).isEmpty();
+  }
+
+  /** Threads registering at once get distinct, gap-free numbers. */
+  @Test
+  public void register_fromManyThreadsLosesNoVersion() throws Exception {
+    ModelRegistry r = registry();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> put(r, "churn", "model " + n).version()));
+      }
+      List<Integer> numbers = new ArrayList<>();
+      for (Future<Integer> f : futures) {
+        numbers.add(f.get());
+      }
+      assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 200).boxed().toList());
+      assertThat(r.versions("churn")).hasSize(200);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ loading
+
+  /** A codec round trip returns the model; bytes are verified on the way. */
+  @Test
+  public void load_roundTripsThroughTheCodec() {
+    ModelRegistry r = registry();
+    ModelVersion v = r.register("churn", "a text model", TEXT, Registration.none());
+    assertThat(v.artifact().type()).isEqualTo("text");
+    assertThat(r.load(v.ref(), TEXT)).isEqualTo("a text model");
+    assertThat(r.loadArtifact(ModelRef.parse("churn/1"))).isEqualTo(bytes("a text model"));
+  }
+
+  /** Reading with a codec of another type fails naming both types. */
+  @Test
+  public void load_withACodecOfAnotherTypeFailsNamingBoth() {
+    ModelRegistry r = registry();
+    put(r, "churn", "raw");
+    assertThatThrownBy(() -> r.load(ModelRef.version("churn", 1), TEXT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("churn/1").hasMessageContaining("'bytes'").hasMessageContaining("'text'");
+  }
+
+  /** Missing versions and aliases are reported as such. */
+  @Test
+  public void get_missingVersionOrAliasSaysWhatIsMissing() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    assertThat(r.find(ModelRef.version("churn", 2))).isEmpty();
+    assertThat(r.find(ModelRef.alias("churn", "champion"))).isEmpty();
+    assertThatThrownBy(() -> r.get(ModelRef.version("churn", 2))).isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("churn/2");
+    assertThatThrownBy(() -> r.resolve(ModelRef.alias("churn", "champion")))
+        .isInstanceOf(NoSuchElementException.class).hasMessageContaining("churn@champion");
+    assertThatThrownBy(() -> r.model("fraud")).isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("fraud");
+  }
+
+  // ------------------------------------------------------------------ aliases
+
+  /** An alias resolves to its version, and versions list the aliases pointing at them. */
+  @Test
+  public void setAlias_pointsTheAliasAtTheVersion() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    put(r, "churn", "b");
+    assertThat(r.setAlias("churn", "champion", 2)).isEqualTo(ModelRegistry.ABSENT);
+    r.setAlias("churn", "challenger", 1);
+
+    assertThat(r.resolve(ModelRef.parse("churn@champion"))).isEqualTo(2);
+    assertThat(r.get(ModelRef.parse("churn@champion")).aliases()).containsExactly("champion");
+    assertThat(r.get(ModelRef.version("churn", 1)).aliases()).containsExactly("challenger");
+    RegisteredModel m = r.model("churn");
+    assertThat(m.aliases()).containsEntry("champion", 2).containsEntry("challenger", 1);
+    assertThat(m.latestVersion()).isEqualTo(2);
+    assertThat(m.liveVersions()).isEqualTo(2);
+  }
+
+  /** A move conditional on a stale current version fails naming both versions, and changes nothing. */
+  @Test
+  public void setAlias_withStalePreconditionFailsNamingBothVersions() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    put(r, "churn", "b");
+    put(r, "churn", "c");
+    r.setAlias("churn", "champion", 1, ModelRegistry.ABSENT);
+    r.setAlias("churn", "champion", 2, 1);
+
+    assertThatThrownBy(() -> r.setAlias("churn", "champion", 3, 1))
+        .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+          assertThat(e.expected()).isEqualTo(1);
+          assertThat(e.actual()).isEqualTo(2);
+        })
+        .hasMessageContaining("churn@champion").hasMessageContaining("expected 1 but found 2");
+    assertThatThrownBy(() -> r.setAlias("churn", "champion", 3, ModelRegistry.ABSENT))
+        .isInstanceOf(VersionConflictException.class).hasMessageContaining("expected none but found 2");
+    assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(2);
+  }
+
+  /** An alias cannot point at a version that does not exist. */
+  @Test
+  public void setAlias_toAMissingVersionFails() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    assertThatThrownBy(() -> r.setAlias("churn", "champion", 5)).isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("churn/5");
+  }
+
+  /** Removing an alias checks where it points. */
+  @Test
+  public void removeAlias_checksTheCurrentTarget() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    r.setAlias("churn", "champion", 1);
+    assertThatThrownBy(() -> r.removeAlias("churn", "champion", 2)).isInstanceOf(VersionConflictException.class);
+    r.removeAlias("churn", "champion", 1);
+    assertThat(r.find(ModelRef.alias("churn", "champion"))).isEmpty();
+  }
+
+  /** Rollback moves an alias back to its previous target; twice returns to where it was. */
+  @Test
+  public void rollback_movesTheAliasToItsPreviousTarget() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    put(r, "churn", "b");
+    r.setAlias("churn", "champion", 1);
+    r.setAlias("churn", "champion", 2);
+
+    assertThat(r.rollback("churn", "champion")).isEqualTo(1);
+    assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(1);
+    assertThat(r.rollback("churn", "champion")).isEqualTo(2);
+    assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(2);
+  }
+
+  /** An alias set once has nothing to roll back to. */
+  @Test
+  public void rollback_withoutAnEarlierTargetFails() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    r.setAlias("churn", "champion", 1);
+    assertThatThrownBy(() -> r.rollback("churn", "champion")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("churn@champion").hasMessageContaining("no earlier target");
+  }
+
+  /** "What was @champion at time T" is answered from the audit log. */
+  @Test
+  public void aliasAt_answersFromTheAuditLog() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    put(r, "churn", "b");
+    Instant beforeAny = clock.peek().minusMillis(1);
+    r.setAlias("churn", "champion", 1);
+    Instant whileOne = clock.peek().minusMillis(1);
+    r.setAlias("churn", "champion", 2);
+    Instant whileTwo = clock.peek().minusMillis(1);
+    r.removeAlias("churn", "champion", 2);
+    Instant afterRemoval = clock.peek();
+
+    assertThat(r.aliasAt("churn", "champion", beforeAny)).isEmpty();
+    assertThat(r.aliasAt("churn", "champion", whileOne)).hasValue(1);
+    assertThat(r.aliasAt("churn", "champion", whileTwo)).hasValue(2);
+    assertThat(r.aliasAt("churn", "champion", afterRemoval)).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ promotion
+
+  /** The built-in policy lets an alias point only at a version whose recorded gate passed. */
+  @Test
+  public void requirePassingGate_guardsTheAlias() {
+    ModelRegistry r = registry(PromotionPolicy.requirePassingGate(Set.of("champion")));
+    put(r, "churn", "no gate");
+    r.register("churn", "bytes", bytes("failed"), Registration.builder().gateResult(gate(Verdict.FAIL)).build());
+    r.register("churn", "bytes", bytes("passed"), Registration.builder().gateResult(gate(Verdict.PASS)).build());
+
+    assertThatThrownBy(() -> r.setAlias("churn", "champion", 1)).isInstanceOf(PromotionRejectedException.class)
+        .hasMessageContaining("churn@champion").hasMessageContaining("no gate result");
+    assertThatThrownBy(() -> r.setAlias("churn", "champion", 2)).isInstanceOf(PromotionRejectedException.class)
+        .hasMessageContaining("failed its quality gate (verdict FAIL)");
+    r.setAlias("churn", "champion", 3);
+    r.setAlias("churn", "staging", 1);
+    assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(3);
+
+    r.update("churn", 1, VersionUpdate.builder().gateResult(gate(Verdict.PASS)).build());
+    r.setAlias("churn", "champion", 1);
+    assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ updates
+
+  /** Updates change tags, metadata and metrics and raise the revision. */
+  @Test
+  public void update_changesTagsMetadataAndMetricsAndRaisesTheRevision() {
+    ModelRegistry r = registry();
+    r.register("churn", "bytes", bytes("a"), Registration.builder().tag("stage", "dev").tag("old", "x").build());
+    ModelVersion v = r.update("churn", 1, VersionUpdate.builder().tag("stage", "prod").removeTag("old")
+        .metadata("owner", "ana").metric("auc", 0.9).expectedRevision(1).build());
+
+    assertThat(v.revision()).isEqualTo(2);
+    assertThat(v.tags()).containsExactlyEntriesOf(java.util.Map.of("stage", "prod"));
+    assertThat(v.metadata()).containsEntry("owner", "ana");
+    assertThat(v.metrics()).containsEntry("auc", 0.9);
+    assertThat(r.get(v.ref())).isEqualTo(v);
+    assertThat(r.get(v.ref()).artifact()).isEqualTo(r.get(ModelRef.version("churn", 1)).artifact());
+  }
+
+  /** An update conditional on a stale revision fails naming both revisions. */
+  @Test
+  public void update_withStaleRevisionFailsNamingBoth() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    r.setTag("churn", 1, "stage", "dev");
+    assertThatThrownBy(() -> r.update("churn", 1, VersionUpdate.builder().tag("stage", "prod").expectedRevision(1)
+        .build()))
+        .isInstanceOf(VersionConflictException.class).hasMessageContaining("churn/1 revision")
+        .hasMessageContaining("expected 1 but found 2");
+    assertThat(r.get(ModelRef.version("churn", 1)).tags()).containsEntry("stage", "dev");
+  }
+
+  // ------------------------------------------------------------------ deletion and gc
+
+  /** A deleted version disappears, but its number is never given out again. */
+  @Test
+  public void delete_keepsTheNumberReserved() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    put(r, "churn", "b");
+    r.delete("churn", 2);
+
+    assertThat(r.find(ModelRef.version("churn", 2))).isEmpty();
+    assertThatThrownBy(() -> r.resolve(ModelRef.version("churn", 2))).isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("deleted");
+    assertThat(put(r, "churn", "c").version()).isEqualTo(3);
+    assertThat(r.versions("churn")).extracting(ModelVersion::version).containsExactly(1, 3);
+    assertThat(r.model("churn").latestVersion()).isEqualTo(3);
+    assertThat(r.model("churn").liveVersions()).isEqualTo(2);
+  }
+
+  /** A version an alias points at cannot be deleted. */
+  @Test
+  public void delete_refusesAVersionAnAliasPointsAt() {
+    ModelRegistry r = registry();
+    put(r, "churn", "a");
+    r.setAlias("churn", "champion", 1);
+    assertThatThrownBy(() -> r.delete("churn", 1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("[champion]");
+  }
+
+  /** gc removes only blobs no live version references; a dry run removes nothing. */
+  @Test
+  public void gc_removesOnlyUnreferencedArtifacts() {
+    ModelRegistry r = registry();
+    ModelVersion shared1 = put(r, "churn", "shared");
+    put(r, "fraud", "shared");
+    ModelVersion lonely = put(r, "churn", "lonely");
+    put(r, "churn", "kept");
+    r.delete("churn", shared1.version());
+    r.delete("churn", lonely.version());
+
+    GcReport dry = r.gc(true);
+    assertThat(dry.dryRun()).isTrue();
+    assertThat(dry.unreferenced()).containsExactly(lonely.artifact().digest());
+    assertThat(dry.bytes()).isEqualTo(6);
+    assertThat(r.gc(true).unreferenced()).containsExactly(lonely.artifact().digest());
+
+    GcReport real = r.gc(false);
+    assertThat(real.unreferenced()).containsExactly(lonely.artifact().digest());
+    assertThat(r.gc(true).unreferenced()).isEmpty();
+    assertThat(r.loadArtifact(ModelRef.version("fraud", 1))).isEqualTo(bytes("shared"));
+    assertThat(r.loadArtifact(ModelRef.version("churn", 3))).isEqualTo(bytes("kept"));
+  }
+
+  // ------------------------------------------------------------------ audit and search
+
+  /** Every change is in the audit log with time, actor and before/after. */
+  @Test
+  public void history_recordsEveryChangeWithActorAndBeforeAfter() {
+    ModelRegistry r = registry();
+    ModelVersion v1 = put(r, "churn", "a");
+    put(r, "churn", "b");
+    put(r, "other", "c");
+    r.setAlias("churn", "champion", 1);
+    r.setAlias("churn", "champion", 2);
+    r.setTag("churn", 1, "stage", "old");
+    r.delete("churn", 1);
+
+    List<RegistryEvent> h = r.history("churn");
+    assertThat(h).extracting(RegistryEvent::kind).containsExactly(RegistryEvent.Kind.REGISTERED,
+        RegistryEvent.Kind.REGISTERED, RegistryEvent.Kind.ALIAS_SET, RegistryEvent.Kind.ALIAS_SET,
+        RegistryEvent.Kind.TAG_SET, RegistryEvent.Kind.DELETED);
+    assertThat(h).allSatisfy(e -> {
+      assertThat(e.actor()).isEqualTo(ACTOR);
+      assertThat(e.name()).isEqualTo("churn");
+    });
+    assertThat(h).extracting(RegistryEvent::time).isSorted();
+    assertThat(h.get(0).after()).isEqualTo(v1.artifact().digest());
+    RegistryEvent move = h.get(3);
+    assertThat(move.key()).isEqualTo("champion");
+    assertThat(move.before()).isEqualTo("1");
+    assertThat(move.after()).isEqualTo("2");
+    assertThat(h.get(4).key()).isEqualTo("stage");
+    assertThat(h.get(4).after()).isEqualTo("old");
+    assertThat(h.get(5).version()).isEqualTo(1);
+  }
+
+  /** Search filters by name, tags, metric thresholds and alias; results carry aliases and tags. */
+  @Test
+  public void search_filtersByNameTagsMetricsAndAlias() {
+    ModelRegistry r = registry();
+    r.register("churn", "bytes", bytes("1"), Registration.builder().tag("team", "risk").metric("auc", 0.80).build());
+    r.register("churn", "bytes", bytes("2"), Registration.builder().tag("team", "risk").metric("auc", 0.92).build());
+    r.register("churn", "bytes", bytes("3"), Registration.builder().tag("team", "growth").metric("auc", 0.95)
+        .build());
+    r.register("fraud", "bytes", bytes("4"), Registration.builder().tag("team", "risk").metric("auc", 0.99).build());
+    r.setAlias("churn", "champion", 2);
+
+    assertThat(r.search(ModelQuery.builder().name("churn").build())).hasSize(3);
+    assertThat(r.search(ModelQuery.builder().tag("team", "risk").metricAtLeast("auc", 0.9).build()))
+        .extracting(v -> v.ref().toString()).containsExactly("churn/2", "fraud/1");
+    assertThat(r.search(ModelQuery.builder().metricAtMost("auc", 0.9).build()))
+        .extracting(v -> v.ref().toString()).containsExactly("churn/1");
+    List<ModelVersion> champions = r.search(ModelQuery.builder().alias("champion").build());
+    assertThat(champions).extracting(v -> v.ref().toString()).containsExactly("churn/2");
+    assertThat(champions.get(0).aliases()).containsExactly("champion");
+    assertThat(champions.get(0).tags()).containsEntry("team", "risk");
+    assertThat(r.search(ModelQuery.all())).hasSize(4);
+  }
+
+  /** Loading fails with an integrity error when stored bytes no longer match their digest. */
+  @Test
+  public void loadArtifact_reportsCorruption() {
+    ModelRegistry r = registry();
+    ModelVersion v = put(r, "churn", "pristine");
+    corrupt(r, v);
+    assertThatThrownBy(() -> r.loadArtifact(v.ref())).isInstanceOf(IntegrityException.class)
+        .hasMessageContaining(v.artifact().digest());
+    assertThatThrownBy(() -> r.load(v.ref(), dev.mlops.core.registry.Registries.bytesCodec()))
+        .isInstanceOf(IntegrityException.class);
+  }
+
+  /**
+   * Replaces a version's stored bytes with different ones of any length, as disk corruption would.
+   *
+   * @param registry a registry made by {@link #newRegistry}
+   * @param version the version to corrupt
+   */
+  protected abstract void corrupt(ModelRegistry registry, ModelVersion version);
+
+  /** References print as name/version and name@alias and parse back; malformed ones are refused. */
+  @Test
+  public void modelRef_printsAndParsesBothForms() {
+    assertThat(ModelRef.parse("churn/3")).isEqualTo(ModelRef.version("churn", 3));
+    assertThat(ModelRef.parse("churn@champion")).isEqualTo(ModelRef.alias("churn", "champion"));
+    assertThat(ModelRef.version("churn", 3)).hasToString("churn/3");
+    assertThat(ModelRef.alias("churn", "champion")).hasToString("churn@champion");
+    for (String bad : List.of("churn", "churn/", "churn/x", "churn@", "churn@3", "a/b/1", "../x/1", "churn/0")) {
+      assertThatThrownBy(() -> ModelRef.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** Concurrent alias moves with preconditions: exactly one of two racing moves from the same state wins. */
+  @Test
+  public void setAlias_racingConditionalMovesLetExactlyOneWin() throws Exception {
+    ModelRegistry r = registry();
+    for (int i = 0; i < 9; i++) {
+      put(r, "churn", "v" + i);
+    }
+    r.setAlias("churn", "champion", 1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      ConcurrentLinkedQueue<Integer> winners = new ConcurrentLinkedQueue<>();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int v = 2; v <= 9; v++) {
+        int target = v;
+        futures.add(pool.submit(() -> {
+          try {
+            r.setAlias("churn", "champion", target, 1);
+            winners.add(target);
+          } catch (VersionConflictException e) {
+            // lost the race, as all but one must
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      assertThat(winners).hasSize(1);
+      assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(winners.peek());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
