@@ -62,6 +62,30 @@ public class StreamingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(N)
+  public int hddmA() {
+    return run(StreamingDetectors.hddmA(), errors);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int hddmATwoSided() {
+    return run(StreamingDetectors.hddmA(0.001, 0.005, true), errors);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int hddmW() {
+    return run(StreamingDetectors.hddmW(), errors);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int hddmWTwoSided() {
+    return run(StreamingDetectors.hddmW(0.001, 0.005, 0.05, true), errors);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
   public int pageHinkley() {
     return run(StreamingDetectors.pageHinkley(), values);
   }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** False alarms on stationary streams and detection delays after a shift, over 50 seeds each. */
 class StreamingDetectorsTest {
-  private static final int SEEDS = 50;
+  static final int SEEDS = 50;
 
   /** Runs of n error indicators at rate p; returns how many runs raised a drift. */
-  private static int falseAlarmRuns(Supplier<StreamingDriftDetector> detector, int n, double p) {
+  static int falseAlarmRuns(Supplier<StreamingDriftDetector> detector, int n, double p) {
     int runs = 0;
     for (int seed = 0; seed < SEEDS; seed++) {
       SplittableRandom r = new SplittableRandom(seed);
@@ -30,7 +30,7 @@ class StreamingDetectorsTest {
   }
 
   /** Median observations from an error-rate jump (at 1,000) to the first drift; -1 when missed. */
-  private static double medianDelay(Supplier<StreamingDriftDetector> detector, double before, double after) {
+  static double medianDelay(Supplier<StreamingDriftDetector> detector, double before, double after) {
     double[] delays = new double[SEEDS];
     for (int seed = 0; seed < SEEDS; seed++) {
       SplittableRandom r = new SplittableRandom(1000 + seed);
@@ -62,7 +62,7 @@ class StreamingDetectorsTest {
   }
 
   /** Median observations to the first (false) drift on a stationary error stream. */
-  private static double medianFirstAlarm(Supplier<StreamingDriftDetector> detector, double p) {
+  static double medianFirstAlarm(Supplier<StreamingDriftDetector> detector, double p) {
     double[] first = new double[SEEDS];
     for (int seed = 0; seed < SEEDS; seed++) {
       SplittableRandom r = new SplittableRandom(seed);
