@@ -117,6 +117,39 @@ public final class Tables {
   }
 
   /**
+   * Copies the given rows, in the given order (a row may repeat, as in a bootstrap sample).
+   *
+   * <pre>{@code
+   * Table train = Tables.select(table, trainRows);
+   * }</pre>
+   *
+   * @param table the table
+   * @param rows row indexes
+   * @return a new table with the same columns and types
+   * @throws IndexOutOfBoundsException naming the position of a row that is not in the table
+   */
+  public static Table select(Table table, int[] rows) {
+    java.util.Objects.requireNonNull(table, "table");
+    java.util.Objects.requireNonNull(rows, "rows");
+    return RowSelection.select(table, rows);
+  }
+
+  /**
+   * Copies every row but the given ones, in order: quarantine with
+   * {@code Tables.dropRows(table, report.failingRows())}.
+   *
+   * @param table the table
+   * @param rows row indexes to leave out (repeats are fine)
+   * @return a new table with the same columns and types
+   * @throws IndexOutOfBoundsException naming the position of a row that is not in the table
+   */
+  public static Table dropRows(Table table, int[] rows) {
+    java.util.Objects.requireNonNull(table, "table");
+    java.util.Objects.requireNonNull(rows, "rows");
+    return RowSelection.drop(table, rows);
+  }
+
+  /**
    * Builds a table from map rows. Columns appear in the order their keys are first seen; a key
    * absent from a row is a null there. A column's type comes from its non-null values (integers and
    * floating-point numbers together make a NUMERIC column); a column whose values are all null is
