@@ -1,0 +1,257 @@
+package dev.mlops.core.tribuo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import com.oracle.labs.mlrg.olcut.provenance.io.FlatMarshalledProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.io.ListMarshalledProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.io.MapMarshalledProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.io.ObjectMarshalledProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.io.SimpleMarshalledProvenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import dev.mlops.api.registry.ArtifactCodec;
+import dev.mlops.api.registry.RegistryNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Stores Tribuo models in a model registry with Tribuo's protobuf format ({@link Model#serialize()}),
+ * never Java serialization. Registering records the model's {@code ModelProvenance} as JSON
+ * metadata ({@value #PROVENANCE_KEY}) and the training data's {@code resource-hash} as lineage;
+ * loading returns a typed model and fails clearly when the stored model predicts another output
+ * type.
+ *
+ * <pre>{@code
+ * TribuoCodec<Label> codec = TribuoCodec.classification();
+ * ModelVersion v = registry.register("churn", model, codec, Registration.none());
+ * Model<Label> back = registry.load(v.ref(), codec);
+ * }</pre>
+ *
+ * <p>Tribuo decodes a model by instantiating the class named inside the bytes. Loading therefore
+ * accepts only classes under {@code org.tribuo.} and, by default, refuses LibLinear models, whose
+ * Tribuo 4.3 decoder falls back to Java deserialization; {@link #allowingModelClasses} changes the
+ * rule. The registry only hands a codec bytes whose SHA-256 verified.
+ *
+ * @param <T> the model's output type
+ */
+public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Model<T>> {
+  /** The type id recorded with every Tribuo model version. */
+  public static final String TYPE_ID = "tribuo-model";
+  /** Metadata key of the model's provenance, as JSON. */
+  public static final String PROVENANCE_KEY = "tribuo.provenance";
+  /** Metadata key of the model's class. */
+  public static final String MODEL_CLASS_KEY = "tribuo.modelClass";
+  /** Metadata key of the model's output type. */
+  public static final String OUTPUT_TYPE_KEY = "tribuo.outputType";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Packages whose Tribuo 4.3 decoders fall back to Java deserialization. */
+  private static final List<String> JAVA_SERIALIZING_DECODERS = List.of("org.tribuo.classification.liblinear.",
+      "org.tribuo.regression.liblinear.", "org.tribuo.common.liblinear.");
+
+  private final Class<T> outputType;
+  private final Predicate<String> allowedClasses;
+
+  private TribuoCodec(Class<T> outputType, Predicate<String> allowedClasses) {
+    this.outputType = outputType;
+    this.allowedClasses = allowedClasses;
+  }
+
+  /** @return a codec for classification models ({@code Model<Label>}) */
+  public static TribuoCodec<Label> classification() {
+    return of(Label.class);
+  }
+
+  /** @return a codec for regression models ({@code Model<Regressor>}) */
+  public static TribuoCodec<Regressor> regression() {
+    return of(Regressor.class);
+  }
+
+  /**
+   * A codec for models of any output type.
+   *
+   * @param outputType the output type, such as {@code Label.class}
+   * @param <T> the output type
+   * @return the codec
+   */
+  public static <T extends Output<T>> TribuoCodec<T> of(Class<T> outputType) {
+    return new TribuoCodec<>(Objects.requireNonNull(outputType, "outputType"), TribuoCodec::defaultAllowed);
+  }
+
+  /**
+   * This codec with another rule for which model classes may be decoded. Every class name stored
+   * in the bytes (the model's and any nested model's) must pass.
+   *
+   * @param allowed whether a fully qualified model class name may be decoded
+   * @return the new codec
+   */
+  public TribuoCodec<T> allowingModelClasses(Predicate<String> allowed) {
+    return new TribuoCodec<>(outputType, Objects.requireNonNull(allowed, "allowed"));
+  }
+
+  private static boolean defaultAllowed(String className) {
+    return className.startsWith("org.tribuo.") && JAVA_SERIALIZING_DECODERS.stream().noneMatch(className::startsWith);
+  }
+
+  @Override
+  public String typeId() {
+    return TYPE_ID;
+  }
+
+  @Override
+  public void write(Model<T> model, OutputStream out) throws IOException {
+    Objects.requireNonNull(model, "model");
+    if (!model.validate(outputType)) {
+      throw new IllegalArgumentException("this codec stores models of " + outputType.getName() + " but the model "
+          + model.getClass().getName() + " predicts " + outputTypeOf(model));
+    }
+    model.serialize().writeTo(out);
+  }
+
+  @Override
+  public Model<T> read(InputStream in) throws IOException {
+    byte[] bytes = in.readAllBytes();
+    ModelProto proto;
+    try {
+      proto = ModelProto.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IOException("not a Tribuo protobuf model (ModelProto): " + e.getMessage(), e);
+    }
+    String className = proto.getClassName();
+    if (className.isEmpty()) {
+      throw new IOException("not a Tribuo protobuf model: it names no model class");
+    }
+    if (!allowedClasses.test(className)) {
+      throw new IOException("refusing to decode Tribuo model class " + className
+          + ": it is not allowed by this codec (default: org.tribuo.* except decoders that use Java serialization)");
+    }
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    for (String prefix : JAVA_SERIALIZING_DECODERS) {
+      if (text.contains(prefix) && !allowedClasses.test(prefix + "Model")) {
+        throw new IOException("refusing to decode Tribuo model " + className + ": it names a class in " + prefix
+            + "*, whose decoder uses Java serialization");
+      }
+    }
+    Model<?> model;
+    try {
+      model = Model.deserialize(proto);
+    } catch (RuntimeException e) {
+      throw new IOException("cannot decode Tribuo model " + className + ": " + e.getMessage(), e);
+    }
+    if (!model.validate(outputType)) {
+      throw new IllegalArgumentException("the stored Tribuo model " + className + " predicts " + outputTypeOf(model)
+          + ", not " + outputType.getName() + "; read it with TribuoCodec.of(" + outputTypeOf(model) + ".class)");
+    }
+    return model.castModel(outputType);
+  }
+
+  @Override
+  public Map<String, String> metadata(Model<T> model) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(MODEL_CLASS_KEY, model.getClass().getName());
+    out.put(OUTPUT_TYPE_KEY, outputType.getName());
+    String provenance = provenanceJson(model);
+    if (provenance.length() <= RegistryNames.MAX_METADATA_VALUE_LENGTH) {
+      out.put(PROVENANCE_KEY, provenance);
+    }
+    return out;
+  }
+
+  @Override
+  public String trainingData(Model<T> model) {
+    for (ObjectMarshalledProvenance o : ProvenanceUtil.marshalProvenance(model.getProvenance().getDatasetProvenance())) {
+      for (Map.Entry<String, FlatMarshalledProvenance> e : o.getMap().entrySet()) {
+        if (e.getKey().equals("resource-hash") && e.getValue() instanceof SimpleMarshalledProvenance s
+            && !s.getValue().isEmpty()) {
+          return s.getValue();
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Renders a model's provenance as JSON: the list of OLCUT's marshalled provenance objects, each
+   * with its name, classes and map of values.
+   *
+   * @param model the model
+   * @return the JSON text
+   */
+  public static String provenanceJson(Model<?> model) {
+    ArrayNode root = JsonNodeFactory.instance.arrayNode();
+    for (ObjectMarshalledProvenance o : ProvenanceUtil.marshalProvenance(model.getProvenance())) {
+      ObjectNode n = root.addObject();
+      n.put("name", o.getName());
+      n.put("objectClassName", o.getObjectClassName());
+      n.put("provenanceClassName", o.getProvenanceClassName());
+      ObjectNode map = n.putObject("map");
+      new java.util.TreeMap<>(o.getMap()).forEach((k, v) -> map.set(k, flat(v)));
+    }
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render provenance as JSON", e);
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode flat(FlatMarshalledProvenance p) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (p instanceof SimpleMarshalledProvenance s) {
+      ObjectNode n = f.objectNode();
+      n.put("key", s.getKey());
+      n.put("value", s.getValue());
+      n.put("provenanceClassName", s.getProvenanceClassName());
+      n.put("additional", s.getAdditional());
+      n.put("isReference", s.isReference());
+      return n;
+    }
+    if (p instanceof ListMarshalledProvenance l) {
+      ArrayNode a = f.arrayNode();
+      for (FlatMarshalledProvenance x : l) {
+        a.add(flat(x));
+      }
+      return a;
+    }
+    if (p instanceof MapMarshalledProvenance m) {
+      ObjectNode n = f.objectNode();
+      for (Pair<String, FlatMarshalledProvenance> e : m) {
+        n.set(e.getA(), flat(e.getB()));
+      }
+      return n;
+    }
+    return f.textNode(String.valueOf(p));
+  }
+
+  private static String outputTypeOf(Model<?> model) {
+    var domain = model.getOutputIDInfo().getDomain();
+    if (domain.isEmpty()) {
+      return "an unknown output type (empty domain)";
+    }
+    Class<?> c = domain.iterator().next().getClass();
+    while (c.getSuperclass() != null && Output.class.isAssignableFrom(c.getSuperclass())) {
+      c = c.getSuperclass(); // Regressor.DimensionTuple -> Regressor
+    }
+    return c.getName();
+  }
+
+  @Override
+  public String toString() {
+    return "TribuoCodec[" + outputType.getSimpleName() + "]";
+  }
+}
