@@ -1,5 +1,7 @@
 package dev.mlops.samples;
 
+import dev.mlops.api.data.Column;
+import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.Correction;
 import dev.mlops.api.gate.ClassificationPredictions;
@@ -30,7 +32,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -43,8 +47,9 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.Transformation;
 import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdStandardization;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * The training pipeline (MLOps level 1): validate the data against a reviewed schema and quarantine
@@ -76,10 +81,10 @@ public final class TrainAndPromote {
    */
   public record Config(String name, Set<String> features, int epochs, double learningRate, long seed) {
     /** Logistic regression on every feature, standardised. */
-    public static final Config STRONG = new Config("all-features", Set.of(), 10, 0.5, 7);
+    public static final Config STRONG = new Config("all-features", Set.of(), 50, 0.02, 7);
     /** A deliberately weaker model: three features that carry little signal. */
     public static final Config WEAK =
-        new Config("three-weak-features", Set.of("num_dependents", "residence_since", "existing_credits"), 10, 0.5, 7);
+        new Config("three-weak-features", Set.of("num_dependents", "residence_since", "existing_credits"), 50, 0.02, 7);
   }
 
   /**
@@ -124,9 +129,12 @@ public final class TrainAndPromote {
         .build());
   }
 
+  /** Held so that java.util.logging cannot forget the level (it keeps loggers weakly). */
+  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
   /** Tribuo logs every training epoch at INFO through java.util.logging. */
   static void quietTribuo() {
-    Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+    TRIBUO_LOG.setLevel(Level.WARNING);
   }
 
   /**
@@ -227,8 +235,15 @@ public final class TrainAndPromote {
     MutableDataset<Label> dataset = CreditData.dataset(train, config.features());
     LinearSGDTrainer sgd = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(config.learningRate()),
         config.epochs(), config.seed());
-    TransformationMap standardise = new TransformationMap(List.of(new MeanStdStandardization()));
-    return new TransformTrainer<>(sgd, standardise, true).train(dataset);
+    // Standardise the numeric columns; one-hot features are already 0/1.
+    Map<String, List<Transformation>> perFeature = new LinkedHashMap<>();
+    for (Column c : train.columns()) {
+      if (c instanceof NumericColumn && (config.features().isEmpty() || config.features().contains(c.name()))) {
+        perFeature.put(c.name(), List.of(new MeanStdDevTransformation()));
+      }
+    }
+    TransformationMap standardise = new TransformationMap(List.of(), perFeature);
+    return new TransformTrainer<>(sgd, standardise).train(dataset);
   }
 
   static OptionalInt championVersion(ModelRegistry registry) {
