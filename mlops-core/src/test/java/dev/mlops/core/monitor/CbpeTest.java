@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.common.testing.NullPointerTester;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -364,5 +365,16 @@ class CbpeTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truePositives").hasMessageContaining("-0.5");
     assertThatThrownBy(() -> new PerformanceEstimate(1, Double.NaN, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+  }
+
+  @Test
+  void publicMethods_rejectNullsWithNullPointerException() {
+    NullPointerTester tester = new NullPointerTester().setDefault(IsotonicCalibrator.class, IsotonicCalibrator.identity());
+    tester.testAllPublicStaticMethods(IsotonicCalibrator.class);
+    tester.testAllPublicStaticMethods(Cbpe.class);
+    Cbpe cbpe = Cbpe.of(IsotonicCalibrator.identity(), 0.5);
+    tester.testAllPublicInstanceMethods(cbpe);
+    tester.testAllPublicInstanceMethods(cbpe.accumulator());
+    tester.testAllPublicInstanceMethods(IsotonicCalibrator.identity());
   }
 }
