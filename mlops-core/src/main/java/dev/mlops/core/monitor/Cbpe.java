@@ -44,9 +44,10 @@ import static java.util.Objects.requireNonNull;
  *   sum over bins of min(h C, sqrt(C S)) / (2 D),   C = m (m - 1) / 2,   S = m sum p^2 - (sum p)^2
  * </pre>
  * (Cauchy-Schwarz on the within-bin sum of |p_i - p_j|, whose squares sum to S); this is reported
- * as {@link PerformanceEstimate#rocAucErrorBound()}. It is zero when each bin holds one distinct p,
- * and for large n is about 1 / (4 {@value #AUC_BINS}^2 prevalence (1 - prevalence)) at most
- * (about 1e-6 at prevalence 0.3).
+ * as {@link PerformanceEstimate#rocAucErrorBound()}. It is zero when each bin holds one distinct p
+ * (isotonic flat runs tie many rows at one p, which costs nothing) and shrinks as 1 / bins^2; on
+ * 400 to 5,000 rows with p ~ Beta(2, 5) it was below 1e-6, and the actual gap 7.6e-7 against a
+ * bound of 8.0e-7 (see the tests).
  *
  * <h2>Cost</h2>
  * {@link Accumulator#add(double)} does a binary search over the calibrator's fitted points and a
