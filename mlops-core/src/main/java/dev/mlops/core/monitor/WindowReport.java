@@ -82,8 +82,9 @@ public record WindowReport(long index, Instant start, Instant end, long rows, Ta
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "window %d: %d rows", index, rows));
-    List<String> drifted = driftedColumns();
-    sb.append(drifted.isEmpty() ? ", no feature drift" : ", drift in " + drifted);
+    List<String> drifted = scores.stream().filter(ColumnScore::drifted)
+        .map(c -> String.format(Locale.ROOT, "%s %s %.3f", c.column(), c.method(), c.statistic())).toList();
+    sb.append(scores.isEmpty() ? ", drift not tested" : drifted.isEmpty() ? ", no drift" : ", drift in " + drifted);
     schema.ifPresent(r -> sb.append(r.hasErrors() ? ", schema errors " + r.violations().size() : ", schema ok"));
     estimate.ifPresent(e -> sb.append(String.format(Locale.ROOT, ", est. accuracy %.3f", e.accuracy())));
     if (labels > 0) {

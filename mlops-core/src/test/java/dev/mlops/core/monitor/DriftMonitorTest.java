@@ -78,7 +78,7 @@ class DriftMonitorTest {
     assertThat(w.rows()).isEqualTo(1_000);
     assertThat(w.scores()).extracting(ColumnScore::column).containsExactly("x", "y", "colour", "flag");
     assertThat(w.scores()).allSatisfy(s -> assertThat(s.statistic()).isLessThan(0.1));
-    assertThat(w.toString()).startsWith("window 0: 1000 rows, no feature drift");
+    assertThat(w.toString()).startsWith("window 0: 1000 rows, no drift");
   }
 
   @Test
