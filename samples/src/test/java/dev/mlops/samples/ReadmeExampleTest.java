@@ -35,7 +35,7 @@ class ReadmeExampleTest {
     }
 
     // --- README example starts ---
-    Table loans = Tables.readCsv(file, CsvOptions.builder()
+    Table loans = Tables.readCsv(file, CsvOptions.builder()         // file: the Path of credit-g.csv
         .nullTokens("", "NA", "?")                      // what counts as missing
         .columnType("age", ColumnType.INTEGRAL)         // declared types fail loudly, with line and column
         .build());                                      // every other column's type is inferred
