@@ -10,6 +10,7 @@ import dev.mlops.api.data.Table;
 import dev.mlops.api.data.TimestampColumn;
 import dev.mlops.api.profile.ColumnProfile;
 import dev.mlops.api.profile.TableProfile;
+import dev.mlops.core.internal.ArrayBacked;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,35 +93,27 @@ public final class Profiles {
   private static ColumnProfile profile(Column c) {
     int n = c.size();
     if (c instanceof NumericColumn || c instanceof TimestampColumn) {
-      KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(NumericColumnProfile.K);
-      long nans = 0;
-      long infinities = 0;
-      long finite = 0;
-      double mean = 0;
-      double m2 = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        if (c.isNull(i)) {
-          continue;
-        }
-        double x = c instanceof NumericColumn num ? num.getDouble(i) : ((TimestampColumn) c).getEpochMicros(i);
-        if (Double.isNaN(x)) {
-          nans++;
-        } else if (Double.isInfinite(x)) {
-          infinities++;
-        } else {
-          finite++;
-          double d = x - mean;
-          mean += d / finite;
-          m2 += d * (x - mean);
-          min = Math.min(min, x);
-          max = Math.max(max, x);
-          sketch.update(x);
+      NumericScan scan = new NumericScan();
+      if (c instanceof NumericColumn num && num instanceof ArrayBacked.Doubles) {
+        scan.add(ArrayBacked.doubles(num), 0, n);
+      } else {
+        double[] chunk = new double[Math.min(n, NumericScan.CHUNK)];
+        for (int from = 0; from < n; from += chunk.length) {
+          int len = Math.min(chunk.length, n - from);
+          if (c instanceof NumericColumn num) {
+            num.copyTo(from, chunk, 0, len);
+          } else {
+            TimestampColumn ts = (TimestampColumn) c;
+            for (int i = 0; i < len; i++) {
+              chunk[i] = ts.isNull(from + i) ? Double.NaN : ts.getEpochMicros(from + i);
+            }
+          }
+          scan.add(chunk, 0, len);
         }
       }
-      return new NumericColumnProfile(c.name(), c.type(), n, c.nullCount(), nans, infinities, finite, mean, m2, min,
-          max, sketch);
+      // Null rows read as NaN, so the NaN values are the NaN reads less the nulls.
+      return new NumericColumnProfile(c.name(), c.type(), n, c.nullCount(), scan.nanOrNull - c.nullCount(),
+          scan.infinities, scan.finite, scan.mean, scan.m2, scan.min, scan.max, scan.sketch);
     }
     ItemsSketch<String> items = new ItemsSketch<>(CategoricalColumnProfile.MAP_SIZE);
     HllSketch distinct = new HllSketch(CategoricalColumnProfile.LG_K);
@@ -207,6 +200,62 @@ public final class Profiles {
       }
     }
     return profile;
+  }
+
+  /**
+   * One pass over a numeric column's values: NaN (or null) and infinity counts, Welford's running
+   * mean and M2 of the finite values, their extremes, and the finite values into the KLL sketch,
+   * with the running values in locals. Feeding the sketch value by value in this loop measured
+   * faster than collecting a chunk of finite values for DataSketches' array update: the
+   * out-of-order core overlaps Welford's division with the sketch's work (ProfileBenchmark).
+   */
+  static final class NumericScan {
+    /** Values copied at a time from a column that is not backed by an array. */
+    static final int CHUNK = 4096;
+    final KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(NumericColumnProfile.K);
+    long nanOrNull;
+    long infinities;
+    long finite;
+    double mean;
+    double m2;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+
+    /** Adds {@code values[from, from + length)}; a null row must read as NaN. */
+    void add(double[] values, int from, int length) {
+      KllDoublesSketch sketch = this.sketch;
+      long nanOrNull = this.nanOrNull;
+      long infinities = this.infinities;
+      long finite = this.finite;
+      double mean = this.mean;
+      double m2 = this.m2;
+      double min = this.min;
+      double max = this.max;
+      int end = from + length;
+      for (int i = from; i < end; i++) {
+        double x = values[i];
+        if (x - x == 0) {
+          finite++;
+          double d = x - mean;
+          mean += d / finite;
+          m2 += d * (x - mean);
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+          sketch.update(x);
+        } else if (x != x) {
+          nanOrNull++;
+        } else {
+          infinities++;
+        }
+      }
+      this.nanOrNull = nanOrNull;
+      this.infinities = infinities;
+      this.finite = finite;
+      this.mean = mean;
+      this.m2 = m2;
+      this.min = min;
+      this.max = max;
+    }
   }
 
   /** The immutable table profile. */
