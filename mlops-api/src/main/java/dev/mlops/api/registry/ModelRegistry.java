@@ -64,6 +64,7 @@ public interface ModelRegistry extends AutoCloseable {
    * @return the new version
    */
   default <T> ModelVersion register(String name, T model, ArtifactCodec<T> codec, Registration registration) {
+    RegistryNames.checkModelName(name);
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(registration, "registration");

@@ -140,12 +140,7 @@ final class FileStore implements Store {
         write(marker, ("{\"formatVersion\":" + RegistryJson.FORMAT_VERSION + ",\"layout\":\"mlops-file-registry\"}\n")
             .getBytes(StandardCharsets.UTF_8), true);
       } else {
-        String text = Files.readString(marker, StandardCharsets.UTF_8);
-        if (!text.replace(" ", "").contains("\"formatVersion\":" + RegistryJson.FORMAT_VERSION + ",")) {
-          throw new dev.mlops.api.data.MalformedDataException(marker.toString(), -1, -1, null,
-              "not a registry marker this version reads (expected formatVersion " + RegistryJson.FORMAT_VERSION
-                  + "): " + text.strip(), null);
-        }
+        RegistryJson.readMarker(Files.readAllBytes(marker), marker.toString());
       }
       mkdirs(tmp);
       mkdirs(blobs);

@@ -23,6 +23,10 @@ public final class InMemoryModelRegistry extends StoreRegistry {
    * @param bytes the bytes to store under it
    */
   public void corruptArtifactForTesting(String digest, byte[] bytes) {
+    java.util.Objects.requireNonNull(bytes, "bytes");
+    if (!java.util.Objects.requireNonNull(digest, "digest").startsWith("sha256:")) {
+      throw new IllegalArgumentException("digest must start with sha256:, was " + digest);
+    }
     ((MemoryStore) store()).corruptBlob(digest.substring("sha256:".length()), bytes);
   }
 

@@ -138,6 +138,14 @@ final class RegistryJson {
     }
   }
 
+  // ------------------------------------------------------------------ marker
+
+  /** Checks a registry's {@code registry.json}: an object with a supported {@code formatVersion}. */
+  static void readMarker(byte[] data, String location) {
+    Reader r = new Reader(location);
+    r.formatVersion(r.parse(data, "registry marker"));
+  }
+
   // ------------------------------------------------------------------ aliases
 
   static byte[] aliases(Map<String, Integer> aliases) {

@@ -74,6 +74,8 @@ abstract class StoreRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion register(String name, String type, byte[] artifact, Registration registration) {
+    Objects.requireNonNull(artifact, "artifact");
+    Objects.requireNonNull(registration, "registration");
     RegistryNames.checkModelName(name);
     RegistryNames.checkKey(Objects.requireNonNull(type, "type"));
     Objects.requireNonNull(artifact, "artifact");
@@ -311,9 +313,9 @@ abstract class StoreRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion update(String name, int version, VersionUpdate update) {
+    Objects.requireNonNull(update, "update");
     RegistryNames.checkModelName(name);
     RegistryNames.checkVersion(version);
-    Objects.requireNonNull(update, "update");
     checkOpen();
     return store.locked(() -> {
       ModelVersion v = live(name, version).orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
@@ -422,6 +424,7 @@ abstract class StoreRegistry implements ModelRegistry {
 
   @Override
   public OptionalInt aliasAt(String name, String alias, Instant t) {
+    RegistryNames.checkModelName(name);
     RegistryNames.checkAlias(alias);
     Objects.requireNonNull(t, "t");
     int at = ABSENT;

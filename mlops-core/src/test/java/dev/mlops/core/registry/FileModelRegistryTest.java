@@ -92,6 +92,26 @@ class FileModelRegistryTest {
   }
 
   @Test
+  void aBlobWrittenByAWriterThatDiedBeforeItsManifest_isInvisibleAndCollected() throws IOException {
+    Path root = dir.resolve("reg");
+    try (FileModelRegistry r = Registries.open(root)) {
+      r.register("churn", "bytes", bytes("kept"), Registration.none());
+    }
+    String orphan = "ab" + "0".repeat(62);
+    Path blob = Files.createDirectories(root.resolve("blobs/sha256/ab")).resolve(orphan);
+    Files.writeString(blob, "bytes of a version that never got its manifest");
+
+    try (FileModelRegistry r = Registries.open(root)) {
+      assertThat(r.versions("churn")).hasSize(1);
+      assertThat(r.gc(true).unreferenced()).containsExactly("sha256:" + orphan);
+      assertThat(r.gc(false).bytes()).isEqualTo(46);
+      assertThat(blob).doesNotExist();
+      assertThat(r.loadArtifact(ModelRef.parse("churn/1"))).isEqualTo(bytes("kept"));
+      assertThat(r.register("churn", "bytes", bytes("next"), Registration.none()).version()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aCorruptedBlob_isDetectedOnLoadNamingItsPath() throws IOException {
     try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
       ModelVersion v = r.register("churn", "bytes", bytes("pristine model"), Registration.none());

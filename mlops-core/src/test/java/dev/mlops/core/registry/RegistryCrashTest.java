@@ -36,6 +36,7 @@ class RegistryCrashTest {
     SplittableRandom random = new SplittableRandom(7);
     Registries.open(root).close();
     int kills = 0;
+    int interruptedWrites = 0;
     for (int round = 0; round < ROUNDS; round++) {
       List<Process> children = new ArrayList<>();
       for (int c = 0; c < CHILDREN_PER_ROUND; c++) {
@@ -54,9 +55,13 @@ class RegistryCrashTest {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         kills++;
       }
+      try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
+        interruptedWrites += (int) tmp.count();
+      }
       verify(root);
     }
     assertThat(kills).isEqualTo(50);
+    System.out.println("killed " + kills + " writers; " + interruptedWrites + " were caught mid-write (temp file left)");
     try (FileModelRegistry registry = Registries.open(root)) {
       assertThat(registry.versions("churn")).as("the children made progress").hasSizeGreaterThan(ROUNDS);
     }
