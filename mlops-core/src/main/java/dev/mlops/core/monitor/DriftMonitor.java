@@ -89,8 +89,10 @@ import java.util.function.ToDoubleFunction;
  * failures are logged (logger {@code dev.mlops.monitor}) and counted.
  *
  * <p><b>Memory</b> is bounded whatever the stream length: per stripe and column one profile
- * accumulator (a numeric column's KLL sketch holds at most about 3 KB), the pending-label ring
- * (8 bytes a slot), and the last {@linkplain Builder#history reports}.
+ * accumulator (a numeric column's KLL sketch holds at most about 3 KB; a categorical column up to
+ * 1,024 exact counts, a 256-entry frequent-items map and a 4 KB HLL sketch), per stripe a CBPE
+ * accumulator when estimating (24 KB), the pending-label ring (8 bytes a slot, 512 KB by
+ * default), and the last {@linkplain Builder#history reports} (each holds its window's profile).
  */
 public final class DriftMonitor {
   private static final System.Logger LOG = System.getLogger("dev.mlops.monitor");
@@ -336,13 +338,20 @@ public final class DriftMonitor {
    * Closes the current window now (at shutdown, or in tests) and checks it on this thread.
    *
    * @return the closed window's report
+   * @throws IllegalStateException if checking the window failed (the failure is also logged and
+   *     counted, and the window's rows are counted as closed)
    */
   public WindowReport closeWindow() {
     while (true) {
       Window w = current.get();
       long now = clock.millis();
       if (swap(w, now)) {
-        return check(w, now);
+        WindowReport report = check(w, now);
+        if (report == null) {
+          throw new IllegalStateException("checking window " + w.index + " failed; see the log of "
+              + "dev.mlops.monitor");
+        }
+        return report;
       }
     }
   }
