@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The JUnit 5 extension behind {@link TempRegistry}: resolves annotated registry parameters with a
  * new registry (a file registry in a new temp directory, or an in-memory one), closed and deleted
- * when the test's extension context closes.
+ * when the test's extension context closes (JUnit Jupiter 5.13 or later, which closes stored
+ * {@link AutoCloseable} values).
  */
 public final class TemporaryRegistryExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -62,8 +63,8 @@ public final class TemporaryRegistryExtension implements ParameterResolver {
     }
   }
 
-  /** Closes the registry and deletes its directory when JUnit closes the store. */
-  private record Closer(ModelRegistry registry, Path dir) implements ExtensionContext.Store.CloseableResource {
+  /** Closes the registry and deletes its directory when JUnit closes the store (JUnit 5.13+ closes AutoCloseables). */
+  private record Closer(ModelRegistry registry, Path dir) implements AutoCloseable {
     @Override
     public void close() {
       registry.close();

@@ -17,8 +17,10 @@ import java.nio.file.Path;
  *   <li>Every file is written to {@code tmp/}, forced to disk, then atomically moved into place;
  *       the manifest ({@code models/<name>/versions/<n>.json}) is written after the artifact and
  *       before the audit entry, so a crash never leaves a visible version without its artifact nor
- *       an audit entry without its version. Opening cleans temp files of dead processes and cuts a
- *       torn last audit line.
+ *       an audit entry without its version. Opening cleans temp files of dead processes, cuts a
+ *       torn last audit line, and appends the {@code REGISTERED} and alias entries that a writer
+ *       killed between its file and its audit line never wrote (actor
+ *       {@code mlops-registry-recovery}).
  *   <li>Writers hold an in-JVM lock and a file lock on {@code .lock}, and create manifests with a
  *       create-if-absent hard link, so threads and processes sharing the directory never lose or
  *       reuse a version number. Readers take no lock.

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,8 +107,7 @@ final class RegistryJson {
     JsonNode l = r.object(root, "$", "lineage");
     Map<String, Double> metrics = new TreeMap<>();
     JsonNode m = r.object(root, "$", "metrics");
-    for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : m.properties()) {
       if (!e.getValue().isNumber()) {
         throw r.fail("$.metrics." + e.getKey(), "expected a number, found " + e.getValue());
       }
@@ -162,8 +160,7 @@ final class RegistryJson {
     r.formatVersion(root);
     JsonNode a = r.object(root, "$", "aliases");
     Map<String, Integer> out = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : a.properties()) {
       if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
         throw r.fail("$.aliases." + e.getKey(), "expected a version number >= 1, found " + e.getValue());
       }
@@ -322,8 +319,7 @@ final class RegistryJson {
     Map<String, String> strings(JsonNode root, String key) {
       JsonNode m = object(root, "$", key);
       Map<String, String> out = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : m.properties()) {
         if (!e.getValue().isTextual()) {
           throw fail("$." + key + "." + e.getKey(), "expected a string, found " + e.getValue());
         }

@@ -64,6 +64,65 @@ abstract class StoreRegistry implements ModelRegistry {
     this.clock = options.clock();
     this.actor = options.actor();
     this.policy = options.promotionPolicy();
+    store.locked(() -> {
+      completeAuditLog();
+      return null;
+    });
+  }
+
+  /** The actor of audit entries written on open for changes whose writer died before logging them. */
+  static final String RECOVERY_ACTOR = "mlops-registry-recovery";
+
+  /**
+   * A writer killed between committing a manifest or alias file and appending its audit entry
+   * leaves the log short. On open, under the write lock (so no writer is half-way), append the
+   * missing {@code REGISTERED} entries and an {@code ALIAS_SET}/{@code ALIAS_REMOVED} entry where
+   * an alias's state differs from what the log says, by actor {@value #RECOVERY_ACTOR}.
+   */
+  private void completeAuditLog() {
+    Map<String, Set<Integer>> registered = new java.util.HashMap<>();
+    Map<String, Map<String, Integer>> aliasState = new java.util.HashMap<>();
+    List<String> lines = store.auditLines();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.contains("\"REGISTERED\"") && !line.contains("\"ALIAS_")) {
+        continue;
+      }
+      RegistryEvent e = RegistryJson.readEvent(line, store.auditLocation(), i + 1);
+      switch (e.kind()) {
+        case REGISTERED -> registered.computeIfAbsent(e.name(), n -> new HashSet<>()).add(e.version());
+        case ALIAS_SET -> aliasState.computeIfAbsent(e.name(), n -> new TreeMap<>()).put(e.key(), e.version());
+        case ALIAS_REMOVED -> aliasState.computeIfAbsent(e.name(), n -> new TreeMap<>()).remove(e.key());
+        default -> { }
+      }
+    }
+    for (String name : store.modelNames()) {
+      Set<Integer> logged = registered.getOrDefault(name, Set.of());
+      for (int n : store.versionNumbers(name)) {
+        if (!logged.contains(n)) {
+          RegistryJson.Manifest m = manifest(name, n);
+          String digest = m == null || m.isDeleted() ? "" : m.version().artifact().digest();
+          store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
+              RegistryEvent.Kind.REGISTERED, name, n, "", "", digest)));
+        }
+      }
+      Map<String, Integer> loggedAliases = aliasState.getOrDefault(name, Map.of());
+      Map<String, Integer> actual = aliases(name);
+      for (Map.Entry<String, Integer> a : actual.entrySet()) {
+        Integer before = loggedAliases.get(a.getKey());
+        if (!a.getValue().equals(before)) {
+          store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
+              RegistryEvent.Kind.ALIAS_SET, name, a.getValue(), a.getKey(), before == null ? "" : before.toString(),
+              a.getValue().toString())));
+        }
+      }
+      for (Map.Entry<String, Integer> a : loggedAliases.entrySet()) {
+        if (!actual.containsKey(a.getKey())) {
+          store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
+              RegistryEvent.Kind.ALIAS_REMOVED, name, a.getValue(), a.getKey(), a.getValue().toString(), "")));
+        }
+      }
+    }
   }
 
   Store store() {

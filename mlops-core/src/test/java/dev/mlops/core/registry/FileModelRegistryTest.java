@@ -112,6 +112,36 @@ class FileModelRegistryTest {
   }
 
   @Test
+  void open_completesAuditEntriesAWriterDiedBeforeAppending() throws IOException {
+    Path root = dir.resolve("reg");
+    try (FileModelRegistry r = Registries.open(root)) {
+      r.register("churn", "bytes", bytes("a"), Registration.none());
+      r.register("churn", "bytes", bytes("b"), Registration.none());
+      r.setAlias("churn", "champion", 1);
+      r.setAlias("churn", "staging", 2);
+    }
+    // as if the writer of version 2 and of both alias moves died after its file, before its audit line
+    Path audit = root.resolve("audit.jsonl");
+    List<String> lines = Files.readAllLines(audit);
+    Files.write(audit, lines.subList(0, 1));
+    Files.writeString(root.resolve("models/churn/aliases.json"), "{\"formatVersion\":1,\"aliases\":{\"champion\":2}}");
+
+    try (FileModelRegistry r = Registries.open(root)) {
+      List<RegistryEvent> h = r.history("churn");
+      assertThat(h).extracting(RegistryEvent::kind).containsExactly(RegistryEvent.Kind.REGISTERED,
+          RegistryEvent.Kind.REGISTERED, RegistryEvent.Kind.ALIAS_SET);
+      assertThat(h.subList(1, 3)).allSatisfy(e -> assertThat(e.actor()).isEqualTo(StoreRegistry.RECOVERY_ACTOR));
+      assertThat(h.get(1).version()).isEqualTo(2);
+      assertThat(h.get(1).after()).isEqualTo(r.get(ModelRef.parse("churn/2")).artifact().digest());
+      assertThat(h.get(2).key()).isEqualTo("champion");
+      assertThat(h.get(2).after()).isEqualTo("2");
+    }
+    try (FileModelRegistry r = Registries.open(root)) {
+      assertThat(r.history("churn")).as("completed once, not on every open").hasSize(3);
+    }
+  }
+
+  @Test
   void aCorruptedBlob_isDetectedOnLoadNamingItsPath() throws IOException {
     try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
       ModelVersion v = r.register("churn", "bytes", bytes("pristine model"), Registration.none());

@@ -61,13 +61,16 @@ class RegistryCrashTest {
       verify(root);
     }
     assertThat(kills).isEqualTo(50);
-    System.out.println("killed " + kills + " writers; " + interruptedWrites + " were caught mid-write (temp file left)");
+    System.out.println("killed " + kills + " writers; " + interruptedWrites + " were caught mid-write (temp file left); "
+        + recovered + " audit entries completed on open");
     try (FileModelRegistry registry = Registries.open(root)) {
       assertThat(registry.versions("churn")).as("the children made progress").hasSizeGreaterThan(ROUNDS);
     }
   }
 
-  private static void verify(Path root) throws Exception {
+  private int recovered;
+
+  private void verify(Path root) throws Exception {
     try (FileModelRegistry registry = Registries.open(root)) {
       try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
         assertThat(tmp.toList()).as("temp files of killed writers are cleaned on open").isEmpty();
@@ -78,12 +81,19 @@ class RegistryCrashTest {
       for (ModelVersion v : versions) {
         assertThat(registry.loadArtifact(v.ref())).hasSize((int) v.artifact().size());
       }
-      for (RegistryEvent e : registry.history("churn")) {
+      List<RegistryEvent> history = registry.history("churn");
+      for (RegistryEvent e : history) {
         assertThat(registry.find(ModelRef.version("churn", e.version()))).as("audit entry %s", e).isPresent();
       }
-      if (!versions.isEmpty() && registry.model("churn").aliases().containsKey("latest")) {
-        assertThat(registry.get(ModelRef.alias("churn", "latest"))).isNotNull();
+      assertThat(history.stream().filter(e -> e.kind() == RegistryEvent.Kind.REGISTERED).map(RegistryEvent::version))
+          .as("every version has its REGISTERED entry (completed on open if its writer died first)")
+          .containsExactlyInAnyOrderElementsOf(versions.stream().map(ModelVersion::version).toList());
+      if (registry.model("churn").aliases().containsKey("latest")) {
+        assertThat(registry.aliasAt("churn", "latest", java.time.Instant.now().plusSeconds(60)))
+            .as("the audit log agrees with the alias file")
+            .hasValue(registry.resolve(ModelRef.alias("churn", "latest")));
       }
+      recovered = (int) history.stream().filter(e -> e.actor().equals(StoreRegistry.RECOVERY_ACTOR)).count();
     }
   }
 }
