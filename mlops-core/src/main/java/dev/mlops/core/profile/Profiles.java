@@ -38,6 +38,13 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * <p>The KLL sketch compacts with DataSketches' own random bits, which cannot be seeded: profiles
  * of the same data may give quantiles that differ between runs, always within the rank error.
  * Everything else in a profile is deterministic.
+ *
+ * <p>Cost: a numeric column is profiled in one pass over its values at about 30M values per second
+ * per core (34 ns per value), as fast as DataSketches' own KLL update alone, value by value, and 96%
+ * of its array update: the sketch is nearly all of the work, the moments and extremes alone taking
+ * 5 ns (ProfileBenchmark). Its profile keeps a compact KLL sketch of about 5.2 KB after 10M
+ * values (5.0 KB after 1M), and the sketch stays under 8 KB however long the stream
+ * (ProfileMemoryTest).
  */
 public final class Profiles {
   private Profiles() {}
@@ -207,7 +214,8 @@ public final class Profiles {
    * mean and M2 of the finite values, their extremes, and the finite values into the KLL sketch,
    * with the running values in locals. Feeding the sketch value by value in this loop measured
    * faster than collecting a chunk of finite values for DataSketches' array update: the
-   * out-of-order core overlaps Welford's division with the sketch's work (ProfileBenchmark).
+   * out-of-order core overlaps Welford's division with the sketch's work (32 against 35 ns per value,
+   * CPU time, interleaved runs).
    */
   static final class NumericScan {
     /** Values copied at a time from a column that is not backed by an array. */

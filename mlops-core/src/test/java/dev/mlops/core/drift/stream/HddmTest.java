@@ -73,7 +73,7 @@ class HddmTest {
         .containsOnly(DetectorState.STABLE);
   }
 
-  /** Median observations from the start of a linear ramp of the error rate (1,000 long, at 1,000) to the first drift. */
+  /** Median observations from the start of a linear ramp of the error rate (1,000 long, at 1,000) to a drift. */
   private static double medianGradualDelay(Supplier<StreamingDriftDetector> detector, double from, double to) {
     double[] delays = new double[SEEDS];
     for (int seed = 0; seed < SEEDS; seed++) {
