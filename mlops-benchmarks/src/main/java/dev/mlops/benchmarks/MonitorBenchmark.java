@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +21,8 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Monitor overhead per prediction with 20 features (15 numeric, 5 categorical) and a score:
- * {@code record} through the monitor (stripes, windows of 10,000 closing and being checked,
- * CBPE), one and two serving threads; baselines in the same run: the same row into a bare
+ * {@code record} through the monitor (stripes, windows of 10,000 closing and being checked on the
+ * serving thread or on an executor, CBPE), one and two serving threads; baselines in the same run: the same row into a bare
  * {@link ProfileAccumulator} (the profiling work alone) and only reading the 20 values from the
  * request map (ns/op = ns per prediction).
  */
@@ -40,11 +44,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MonitorBenchmark {
   static final int ROWS = 1 << 14;
+
+  /** Distinct request maps cycled through: 256 stay in cache (a request just parsed is hot); 16,384 do not. */
+  @Param({"256", "16384"})
+  public int requestPool;
   private static final String[] CATEGORIES = {"a", "b", "c", "d", "e", "f", "g", "h"};
   private List<Map<String, Object>> requests;
   private double[] scores;
   private String[] names;
   private DriftMonitor monitor;
+  private DriftMonitor asyncMonitor;
+  private ExecutorService checks;
   private ProfileAccumulator bare;
 
   @Setup(Level.Trial)
@@ -77,15 +87,29 @@ public class MonitorBenchmark {
     TableProfile reference = ref.toProfile();
     monitor = DriftMonitor.builder(reference).countWindow(10_000)
         .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.5).build();
+    checks = Executors.newSingleThreadExecutor();
+    asyncMonitor = DriftMonitor.builder(reference).countWindow(10_000)
+        .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.5).executor(checks).build();
     bare = ProfileAccumulator.of(columns);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    checks.shutdown();
   }
 
   @State(Scope.Thread)
   public static class Cursor {
     int next;
+    int mask;
+
+    @Setup(Level.Trial)
+    public void setUp(MonitorBenchmark b) {
+      mask = b.requestPool - 1;
+    }
 
     int advance() {
-      next = (next + 1) & (ROWS - 1);
+      next = (next + 1) & mask;
       return next;
     }
   }
@@ -94,6 +118,12 @@ public class MonitorBenchmark {
   public long monitorRecord(Cursor cursor) {
     int i = cursor.advance();
     return monitor.record(requests.get(i), scores[i]);
+  }
+
+  @Benchmark
+  public long monitorRecordChecksOnExecutor(Cursor cursor) {
+    int i = cursor.advance();
+    return asyncMonitor.record(requests.get(i), scores[i]);
   }
 
   @Benchmark

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -254,7 +255,8 @@ public final class DriftMonitor {
       } finally {
         s.lock.unlock();
       }
-      if (w.rows.incrementAndGet() == windowSize) {
+      w.rows.increment();
+      if ((id + 1) % windowSize == 0) {   // one trigger per windowSize ids, without a second shared counter
         rotate(w);
       }
       return id;
@@ -375,7 +377,7 @@ public final class DriftMonitor {
 
   /** @return the rows recorded in the open window so far */
   public long rowsInOpenWindow() {
-    return current.get().rows.get();
+    return current.get().rows.sum();
   }
 
   /** @return the number of drift events raised */
@@ -436,12 +438,12 @@ public final class DriftMonitor {
   // ---------------------------------------------------------------- windows
 
   private int stripeIndex() {
-    int h = System.identityHashCode(Thread.currentThread());
-    h ^= h >>> 16;
-    h *= 0x45d9f3b;
-    h ^= h >>> 16;
-    return h & stripeMask;
+    return PROBE.get()[0] & stripeMask;
   }
+
+  /** Serving threads take stripes round-robin, so the first threads never share one. */
+  private static final AtomicInteger NEXT_PROBE = new AtomicInteger();
+  private static final ThreadLocal<int[]> PROBE = ThreadLocal.withInitial(() -> new int[] {NEXT_PROBE.getAndIncrement()});
 
   /** Closes {@code w} if it is still current, and checks it here or on the executor. */
   private void rotate(Window w) {
@@ -643,7 +645,7 @@ public final class DriftMonitor {
     final long startMillis;
     final long endMillis;
     final Stripe[] stripes;
-    final AtomicLong rows = new AtomicLong();
+    final LongAdder rows = new LongAdder();
     final LongAdder labels = new LongAdder();
     final LongAdder labelErrors = new LongAdder();
 
