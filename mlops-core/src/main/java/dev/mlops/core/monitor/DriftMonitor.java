@@ -229,11 +229,16 @@ public final class DriftMonitor {
    * of the positive class; NaN for none).
    *
    * @param features column name to value; see {@link #record(Map)}
-   * @param score the model's score, or NaN
+   * @param score the model's score, or NaN; a score the performance estimator's calibrator cannot
+   *     take is counted as a malformed value of the prediction column
    * @return the prediction's id, to pass to {@link #label(long, boolean)} when the truth arrives
+   * @throws IllegalArgumentException if the score is infinite
    */
   public long record(Map<String, ?> features, double score) {
     requireNonNull(features, "features");
+    if (Double.isInfinite(score)) {
+      throw new IllegalArgumentException("score must be finite, or NaN for none; got " + score);
+    }
     long id = ids.getAndIncrement();
     if (!Double.isNaN(score)) {
       pending.set((int) (id & pendingMask), (id << 1) | (score >= decisionThreshold ? 1 : 0));
@@ -310,21 +315,22 @@ public final class DriftMonitor {
    * @param error the error signal (0/1 for the default ADWIN, or any value the detector accepts)
    */
   public void reportError(double error) {
-    DetectorState state;
+    long seen;
     detectorLock.lock();
     try {
       DetectorState before = detectorState;
-      state = detector.update(error);
+      DetectorState state = detector.update(error);
       detectorState = state;
       if (state != DetectorState.DRIFT || before == DetectorState.DRIFT) {
         return;
       }
+      seen = detector.observations();
     } finally {
       detectorLock.unlock();
     }
     Window w = current.get();
     Signal signal = new Signal(Signal.Kind.CONCEPT_DRIFT, "", "error detector", error, Double.NaN,
-        "the error detector reached DRIFT after " + detector.observations() + " labelled predictions");
+        "the error detector reached DRIFT after " + seen + " labelled predictions");
     publish(new DriftEvent(w.index, Instant.ofEpochMilli(clock.millis()), List.of(signal), Optional.empty()));
   }
 
@@ -727,7 +733,11 @@ public final class DriftMonitor {
       }
       acc.endRow();
       if (perf != null && !Double.isNaN(score)) {
-        perf.add(score);
+        try {
+          perf.add(score);
+        } catch (IllegalArgumentException e) {
+          malformed[predictionIndex]++;   // a score the calibrator cannot take, such as 1.5 for probabilities
+        }
       }
     }
   }

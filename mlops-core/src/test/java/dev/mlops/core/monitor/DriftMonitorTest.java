@@ -360,6 +360,21 @@ class DriftMonitorTest {
         .hasMessageContaining("returned null");
   }
 
+  @Test
+  void aScoreTheEstimatorCannotTakeIsMalformedAndAnInfiniteScoreIsRefused() {
+    DriftMonitor monitor = DriftMonitor.builder(reference(false))
+        .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.5).build();
+    SplittableRandom rnd = new SplittableRandom(12);
+    monitor.record(row(rnd, 0, null), 1.5);   // not a probability
+    monitor.record(row(rnd, 0, null), 0.7);
+    assertThatThrownBy(() -> monitor.record(row(rnd, 0, null), Double.POSITIVE_INFINITY))
+        .hasMessageContaining("score must be finite");
+    WindowReport w = monitor.closeWindow();
+    assertThat(w.rows()).isEqualTo(2);
+    assertThat(w.malformedValues()).containsEntry("prediction", 1L);
+    assertThat(w.estimate()).hasValueSatisfying(e -> assertThat(e.rows()).isEqualTo(1));
+  }
+
   /** A clock tests move by hand. */
   static final class MutableClock extends Clock {
     private volatile Instant now;
