@@ -1,5 +1,21 @@
 /**
- * Monitoring a model in serving: estimating its performance before labels arrive.
+ * Monitoring a model in serving.
+ *
+ * <p>{@link dev.mlops.core.monitor.DriftMonitor} wraps a model (any function, or a Tribuo model
+ * through {@link dev.mlops.core.tribuo.TribuoMonitoring}), profiles the features and scores of each
+ * window, compares every closed window with a reference profile and a schema, estimates accuracy
+ * without labels, feeds late labels to a streaming detector, and calls
+ * {@link dev.mlops.core.monitor.DriftListener}s with {@link dev.mlops.core.monitor.DriftEvent}s:
+ * the hook for alerts and continuous training.
+ *
+ * <pre>{@code
+ * DriftMonitor monitor = DriftMonitor.builder(referenceProfile)
+ *     .countWindow(1_000)
+ *     .schema(schema)
+ *     .performanceEstimate(Cbpe.of(IsotonicCalibrator.fit(referenceScores, referenceLabels), 0.5), 0.7)
+ *     .onDrift(event -> retrainQueue.offer(event))
+ *     .build();
+ * }</pre>
  *
  * <p>{@link dev.mlops.core.monitor.Cbpe} estimates a binary classifier's confusion matrix,
  * accuracy, precision, recall, specificity, F1 and ROC AUC from its scores alone (confidence-based
