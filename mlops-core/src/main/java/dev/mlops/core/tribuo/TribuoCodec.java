@@ -87,8 +87,9 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   private final Class<T> outputType;
   private final Predicate<String> allowedClasses;
   /**
-   * The last ONNX export, so that {@link #attachments} and {@link #metadata} of one registration
-   * export once; keyed by model identity, holding the model weakly.
+   * The export {@link #attachments} made last, handed to the {@link #metadata} call that follows it
+   * in a registration (and then dropped), so one registration exports once; keyed by model
+   * identity, holding the model weakly.
    */
   private volatile OnnxExport lastExport;
 
@@ -197,7 +198,7 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
     if (provenance.length() <= RegistryNames.MAX_METADATA_VALUE_LENGTH) {
       out.put(PROVENANCE_KEY, provenance);
     }
-    OnnxExport export = onnx(model);
+    OnnxExport export = takeExport(model);
     if (export != null && export.failure() != null) {
       out.put(ONNX_EXPORT_KEY, export.failure());
     }
@@ -215,33 +216,37 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   @Override
   public Map<String, Attachment> attachments(Model<T> model) {
     OnnxExport export = onnx(model);
+    lastExport = export;
     return export == null || export.bytes() == null ? Map.of()
         : Map.of(ONNX_ATTACHMENT, new Attachment(ONNX_TYPE, export.bytes()));
   }
 
+  /** The export {@link #attachments} just made for this model, or a new one. */
+  private OnnxExport takeExport(Model<T> model) {
+    OnnxExport last = lastExport;
+    if (last != null && last.model().get() == model) {
+      lastExport = null;
+      return last;
+    }
+    return onnx(model);
+  }
+
   /**
-   * Exports a model to ONNX once per registration.
+   * Exports a model to ONNX.
    *
    * @return null if the model is not exportable
    */
-  private OnnxExport onnx(Model<T> model) {
+  private static OnnxExport onnx(Model<?> model) {
     Objects.requireNonNull(model, "model");
     if (!(model instanceof ONNXExportable exportable)) {
       return null;
     }
-    OnnxExport last = lastExport;
-    if (last != null && last.model().get() == model) {
-      return last;
-    }
-    OnnxExport export;
     try {
-      export = new OnnxExport(new WeakReference<>(model),
+      return new OnnxExport(new WeakReference<>(model),
           exportable.exportONNXModel(ONNX_DOMAIN, ONNX_MODEL_VERSION).toByteArray(), null);
     } catch (RuntimeException | LinkageError e) {
-      export = new OnnxExport(new WeakReference<>(model), null, failureMessage(model, e));
+      return new OnnxExport(new WeakReference<>(model), null, failureMessage(model, e));
     }
-    lastExport = export;
-    return export;
   }
 
   private static String failureMessage(Model<?> model, Throwable e) {

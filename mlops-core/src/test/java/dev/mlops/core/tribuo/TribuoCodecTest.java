@@ -212,20 +212,28 @@ class TribuoCodecTest {
 
   @Test
   void aFailingOnnxExport_registersWithoutItAndRecordsWhy() {
-    Model<Label> failing = new FailingExportModel(classifier);
+    FailingExportModel failing = new FailingExportModel(classifier);
     try (ModelRegistry registry = Registries.inMemory()) {
-      ModelVersion v = registry.register("churn", failing, TribuoCodec.classification(), Registration.none());
+      TribuoCodec<Label> codec = TribuoCodec.classification();
+      ModelVersion v = registry.register("churn", failing, codec, Registration.none());
+      assertThat(failing.exports).as("one export per registration").hasValue(1);
       assertThat(v.attachments()).isEmpty();
       assertThat(v.metadata()).containsEntry(TribuoCodec.ONNX_EXPORT_KEY, "ONNX export of "
           + FailingExportModel.class.getName() + " failed: java.lang.IllegalStateException: no ONNX operator for "
           + "this  model");
       assertThat(registry.load(v.ref(), TribuoCodec.classification()).getClass()).isEqualTo(classifier.getClass());
+      assertThat(registry.register("churn", failing, codec, Registration.none()).metadata())
+          .containsKey(TribuoCodec.ONNX_EXPORT_KEY);
+      assertThat(failing.exports).hasValue(2);
+      assertThat(codec.metadata(failing)).as("asked alone, the codec exports again").containsKey("onnx.export");
+      assertThat(failing.exports).hasValue(3);
     }
   }
 
   /** An ONNX-exportable model whose export fails; it stores the wrapped model's bytes. */
   private static final class FailingExportModel extends Model<Label> implements ONNXExportable {
     private final Model<Label> wrapped;
+    final java.util.concurrent.atomic.AtomicInteger exports = new java.util.concurrent.atomic.AtomicInteger();
 
     FailingExportModel(Model<Label> wrapped) {
       super("failing", wrapped.getProvenance(), wrapped.getFeatureIDMap(), wrapped.getOutputIDInfo(), true);
@@ -259,6 +267,7 @@ class TribuoCodecTest {
 
     @Override
     public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+      exports.incrementAndGet();
       throw new IllegalStateException("no ONNX operator for this\u0001 model");
     }
 
