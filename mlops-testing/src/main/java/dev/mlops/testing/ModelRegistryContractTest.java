@@ -7,7 +7,9 @@ import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
+import dev.mlops.api.registry.Artifact;
 import dev.mlops.api.registry.ArtifactCodec;
+import dev.mlops.api.registry.Attachment;
 import dev.mlops.api.registry.GcReport;
 import dev.mlops.api.registry.IntegrityException;
 import dev.mlops.api.registry.Lineage;
@@ -20,6 +22,7 @@ import dev.mlops.api.registry.PromotionRejectedException;
 import dev.mlops.api.registry.RegisteredModel;
 import dev.mlops.api.registry.Registration;
 import dev.mlops.api.registry.RegistryEvent;
+import dev.mlops.api.registry.RegistryNames;
 import dev.mlops.api.registry.VersionConflictException;
 import dev.mlops.api.registry.VersionUpdate;
 import dev.mlops.api.schema.Schema;
@@ -561,6 +564,178 @@ public abstract class ModelRegistryContractTest {
     assertThat(champions.get(0).aliases()).containsExactly("champion");
     assertThat(champions.get(0).tags()).containsEntry("team", "risk");
     assertThat(r.search(ModelQuery.all())).hasSize(4);
+  }
+
+  // ------------------------------------------------------------------ attachments
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  /** Attachments are stored with their digest, size and type, copied in, and loaded back verified. */
+  @Test
+  public void attachments_areRecordedAndLoadBackVerified() throws Exception {
+    ModelRegistry r = registry();
+    byte[] onnx = bytes("onnx graph");
+    Registration registration = Registration.builder().attachment("onnx", "onnx", onnx)
+        .attachment("card", "markdown", bytes("# model card")).build();
+    onnx[0] = 'X'; // the builder copied the bytes
+    ModelVersion v = r.register("churn", "bytes", bytes("model"), registration);
+
+    assertThat(v.attachments()).containsOnlyKeys("card", "onnx");
+    assertThat(v.attachments().keySet()).containsExactly("card", "onnx");
+    Artifact a = v.attachments().get("onnx");
+    assertThat(a.digest()).isEqualTo(sha256(bytes("onnx graph")));
+    assertThat(a.size()).isEqualTo(10);
+    assertThat(a.type()).isEqualTo("onnx");
+    assertThat(r.get(v.ref())).isEqualTo(v);
+    assertThat(r.loadAttachment(v.ref(), "onnx")).isEqualTo(bytes("onnx graph"));
+    assertThat(r.loadAttachment(v.ref(), "card")).isEqualTo(bytes("# model card"));
+    assertThat(r.loadArtifact(v.ref())).isEqualTo(bytes("model"));
+
+    r.setAlias("churn", "champion", 1);
+    assertThat(r.loadAttachment(ModelRef.parse("churn@champion"), "onnx")).isEqualTo(bytes("onnx graph"));
+    ModelVersion updated = r.setTag("churn", 1, "stage", "prod");
+    assertThat(updated.attachments()).as("attachments are immutable like the artifact").isEqualTo(v.attachments());
+    assertThat(r.get(v.ref()).attachments()).isEqualTo(v.attachments());
+    assertThat(put(r, "churn", "plain").attachments()).isEmpty();
+  }
+
+  /** Asking for an attachment a version does not have names the ones it has. */
+  @Test
+  public void loadAttachment_ofAnAbsentNameListsTheAvailableOnes() {
+    ModelRegistry r = registry();
+    r.register("churn", "bytes", bytes("model"), Registration.builder().attachment("onnx", "onnx", bytes("o"))
+        .attachment("card", "markdown", bytes("c")).build());
+    put(r, "churn", "plain");
+    assertThatThrownBy(() -> r.loadAttachment(ModelRef.version("churn", 1), "pmml"))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessage("model version churn/1 has no attachment 'pmml'; its attachments are [card, onnx]");
+    assertThatThrownBy(() -> r.loadAttachment(ModelRef.version("churn", 2), "onnx"))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessage("model version churn/2 has no attachment 'onnx'; it has none");
+    assertThatThrownBy(() -> r.loadAttachment(ModelRef.version("churn", 3), "onnx"))
+        .isInstanceOf(NoSuchElementException.class).hasMessageContaining("churn/3");
+    assertThatThrownBy(() -> r.loadAttachment(ModelRef.version("churn", 1), "../onnx"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attachment name");
+  }
+
+  /** A codec's attachments are stored with the model; the registration's win on a name clash. */
+  @Test
+  public void register_withACodecStoresItsAttachmentsAndTheRegistrationWins() {
+    ModelRegistry r = registry();
+    ArtifactCodec<String> withUpper = new ArtifactCodec<>() {
+      @Override
+      public String typeId() {
+        return TEXT.typeId();
+      }
+
+      @Override
+      public void write(String model, OutputStream out) throws IOException {
+        TEXT.write(model, out);
+      }
+
+      @Override
+      public String read(InputStream in) throws IOException {
+        return TEXT.read(in);
+      }
+
+      @Override
+      public java.util.Map<String, Attachment> attachments(String model) {
+        return java.util.Map.of("upper", new Attachment("text", bytes(model.toUpperCase(java.util.Locale.ROOT))),
+            "lower", new Attachment("text", bytes(model.toLowerCase(java.util.Locale.ROOT))));
+      }
+    };
+    ModelVersion v = r.register("churn", "Mixed Case", withUpper, Registration.builder()
+        .attachment("lower", "note", bytes("given")).build());
+    assertThat(v.attachments()).containsOnlyKeys("lower", "upper");
+    assertThat(r.loadAttachment(v.ref(), "upper")).isEqualTo(bytes("MIXED CASE"));
+    assertThat(r.loadAttachment(v.ref(), "lower")).isEqualTo(bytes("given"));
+    assertThat(v.attachments().get("lower").type()).isEqualTo("note");
+    assertThat(r.load(v.ref(), withUpper)).isEqualTo("Mixed Case");
+    assertThat(r.register("fraud", "x", TEXT, Registration.none()).attachments()).as("none by default").isEmpty();
+  }
+
+  /** Attachment names follow the key rules, are unique, and at most 16 per version; the messages say so. */
+  @Test
+  public void attachment_namesAndCountAreValidatedWithClearMessages() {
+    Registration.Builder b = Registration.builder();
+    for (String bad : List.of("../x", "", "a b", "x".repeat(129), "-lead", "a\u0000")) {
+      assertThatThrownBy(() -> b.attachment(bad, "onnx", bytes("x"))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attachment name");
+    }
+    assertThatThrownBy(() -> b.attachment("onnx", "bad type", bytes("x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key \"bad type\"");
+    assertThatThrownBy(() -> b.attachment("onnx", "onnx", null)).isInstanceOf(NullPointerException.class);
+    b.attachment("onnx", "onnx", bytes("x"));
+    assertThatThrownBy(() -> b.attachment("onnx", "onnx", bytes("y")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"onnx\" was already added");
+    for (int i = 1; i < RegistryNames.MAX_ATTACHMENTS; i++) {
+      b.attachment("a" + i, "bytes", bytes("x"));
+    }
+    assertThatThrownBy(() -> b.attachment("one-too-many", "bytes", bytes("x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a model version may have at most 16 attachments, was given 17");
+    assertThat(b.build().attachments()).hasSize(RegistryNames.MAX_ATTACHMENTS);
+
+    java.util.Map<String, Attachment> seventeen = new java.util.HashMap<>();
+    IntStream.range(0, 17).forEach(i -> seventeen.put("a" + i, new Attachment("bytes", bytes("x"))));
+    assertThatThrownBy(() -> new Registration(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
+        java.util.Optional.empty(), java.util.Optional.empty(), Lineage.NONE, seventeen))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 16 attachments");
+  }
+
+  /**
+   * gc keeps the attachments of live versions (also when a deleted version shared them) and
+   * removes those only deleted versions referenced; deletion itself removes nothing.
+   */
+  @Test
+  public void gc_keepsAttachmentsOfLiveVersionsAndRemovesThoseOfDeletedOnes() {
+    ModelRegistry r = registry();
+    ModelVersion kept = r.register("churn", "bytes", bytes("m1"), Registration.builder()
+        .attachment("onnx", "onnx", bytes("onnx-1")).build());
+    ModelVersion gone = r.register("churn", "bytes", bytes("m2"), Registration.builder()
+        .attachment("onnx", "onnx", bytes("onnx-2")).build());
+    ModelVersion sharedLive = r.register("churn", "bytes", bytes("m3"), Registration.builder()
+        .attachment("onnx", "onnx", bytes("onnx-shared")).build());
+    ModelVersion sharedGone = r.register("churn", "bytes", bytes("m4"), Registration.builder()
+        .attachment("copy", "onnx", bytes("onnx-shared")).build());
+    assertThat(r.gc(false).unreferenced()).isEmpty();
+
+    r.delete("churn", gone.version());
+    r.delete("churn", sharedGone.version());
+    GcReport dry = r.gc(true);
+    assertThat(dry.unreferenced()).as("deleted, not yet collected").containsExactlyInAnyOrder(
+        gone.artifact().digest(), gone.attachments().get("onnx").digest(), sharedGone.artifact().digest());
+    assertThat(dry.bytes()).isEqualTo(2 + 6 + 2);
+
+    GcReport real = r.gc(false);
+    assertThat(real.unreferenced()).containsExactlyElementsOf(dry.unreferenced());
+    assertThat(r.gc(true).unreferenced()).isEmpty();
+    assertThat(r.loadAttachment(kept.ref(), "onnx")).isEqualTo(bytes("onnx-1"));
+    assertThat(r.loadAttachment(sharedLive.ref(), "onnx")).isEqualTo(bytes("onnx-shared"));
+  }
+
+  /**
+   * A corrupted attachment is detected on load. Blobs are content-addressed, so corrupting the
+   * artifact of a version holding the same bytes corrupts the attachment too.
+   */
+  @Test
+  public void loadAttachment_reportsCorruption() {
+    ModelRegistry r = registry();
+    ModelVersion v = r.register("churn", "bytes", bytes("model"), Registration.builder()
+        .attachment("onnx", "onnx", bytes("onnx bytes")).build());
+    ModelVersion sameBytes = put(r, "donor", "onnx bytes");
+    assertThat(sameBytes.artifact().digest()).isEqualTo(v.attachments().get("onnx").digest());
+    corrupt(r, sameBytes);
+    assertThatThrownBy(() -> r.loadAttachment(v.ref(), "onnx")).isInstanceOfSatisfying(IntegrityException.class,
+        e -> {
+          assertThat(e.expected()).startsWith(v.attachments().get("onnx").digest());
+          assertThat(e.actual()).doesNotStartWith(v.attachments().get("onnx").digest());
+          assertThat(e.location()).contains(v.attachments().get("onnx").hex());
+        })
+        .hasMessageContaining(v.attachments().get("onnx").digest());
+    assertThat(r.loadArtifact(v.ref())).as("the artifact itself is intact").isEqualTo(bytes("model"));
   }
 
   /** Loading fails with an integrity error when stored bytes no longer match their digest. */

@@ -60,6 +60,20 @@ public interface ArtifactCodec<T> {
   }
 
   /**
+   * Further bytes the codec derives from the model, stored alongside the artifact by name (such as
+   * an export of the model to another format); attachments given in the {@link Registration}
+   * win over these on a name clash. None by default. A codec that cannot derive an attachment for
+   * a model should leave it out (and say why in its {@link #metadata}) rather than fail the
+   * registration.
+   *
+   * @param model the model
+   * @return the attachments by name
+   */
+  default Map<String, Attachment> attachments(T model) {
+    return Map.of();
+  }
+
+  /**
    * A fingerprint of the model's training data, recorded as lineage when the registration gives
    * none. Empty (unknown) by default.
    *

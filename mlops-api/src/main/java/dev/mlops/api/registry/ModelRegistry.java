@@ -53,8 +53,9 @@ public interface ModelRegistry extends AutoCloseable {
 
   /**
    * Registers a new version of a model, written by a codec. The codec's
-   * {@linkplain ArtifactCodec#metadata metadata} and {@linkplain ArtifactCodec#trainingData training
-   * data fingerprint} are recorded unless the registration gives its own.
+   * {@linkplain ArtifactCodec#metadata metadata}, {@linkplain ArtifactCodec#attachments attachments}
+   * and {@linkplain ArtifactCodec#trainingData training data fingerprint} are recorded unless the
+   * registration gives its own (entries of the registration win, by key or name).
    *
    * @param name the model's name
    * @param model the model
@@ -74,6 +75,8 @@ public interface ModelRegistry extends AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("codec " + codec.typeId() + " could not write the model for " + name, e);
     }
+    Map<String, Attachment> attachments = new LinkedHashMap<>(codec.attachments(model));
+    attachments.putAll(registration.attachments());
     Map<String, String> metadata = new LinkedHashMap<>(codec.metadata(model));
     metadata.putAll(registration.metadata());
     Lineage lineage = registration.lineage();
@@ -81,7 +84,7 @@ public interface ModelRegistry extends AutoCloseable {
       lineage = lineage.withTrainingData(codec.trainingData(model));
     }
     Registration merged = new Registration(metadata, registration.tags(), registration.metrics(),
-        registration.schema(), registration.gateResult(), lineage);
+        registration.schema(), registration.gateResult(), lineage, attachments);
     return register(name, codec.typeId(), out.toByteArray(), merged);
   }
 
@@ -123,6 +126,22 @@ public interface ModelRegistry extends AutoCloseable {
    * @throws NoSuchElementException if there is no such live version
    */
   byte[] loadArtifact(ModelRef ref);
+
+  /**
+   * Reads one of a version's attachments, verifying its bytes against the recorded digest.
+   *
+   * <pre>{@code
+   * byte[] onnx = registry.loadAttachment(ModelRef.parse("churn@champion"), "onnx");
+   * }</pre>
+   *
+   * @param ref the reference
+   * @param name the attachment's name, a key of {@link ModelVersion#attachments()}
+   * @return the bytes
+   * @throws IntegrityException if the bytes do not match the digest, naming where they were read
+   * @throws NoSuchElementException if there is no such live version, or it has no attachment of
+   *     that name (the message lists the ones it has)
+   */
+  byte[] loadAttachment(ModelRef ref, String name);
 
   /**
    * Loads a version's model with a codec, after verifying its bytes.
@@ -249,8 +268,8 @@ public interface ModelRegistry extends AutoCloseable {
   }
 
   /**
-   * Deletes a version. Its number stays reserved; its artifact is removed by the next
-   * {@link #gc(boolean)} unless another version holds the same bytes.
+   * Deletes a version. Its number stays reserved; its artifact and attachments are removed by the
+   * next {@link #gc(boolean)} unless another live version holds the same bytes.
    *
    * @param name the model's name
    * @param version the version
@@ -278,7 +297,7 @@ public interface ModelRegistry extends AutoCloseable {
   OptionalInt aliasAt(String name, String alias, Instant t);
 
   /**
-   * Removes stored artifacts that no live version references.
+   * Removes stored artifacts and attachments that no live version references.
    *
    * @param dryRun if true, only report what would be removed
    * @return what was (or would be) removed

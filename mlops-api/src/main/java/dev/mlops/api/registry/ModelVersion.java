@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * v.version();                 // 3
  * v.metrics().get("auc");      // 0.91
  * v.gateResult().map(GateResult::passed);
+ * v.attachments().get("onnx");  // an Artifact, read with registry.loadAttachment(v.ref(), "onnx")
  * }</pre>
  *
  * @param name the model's name
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  * @param revision 1 when registered, raised by each update of tags, metadata, metrics or gate result
  * @param created when it was registered
  * @param artifact the stored bytes' digest, size and codec type
+ * @param attachments further stored bytes by name (such as an ONNX export under {@code onnx}), each
+ *     with its digest, size and type, sorted by name; immutable like the artifact
  * @param metadata free text metadata, sorted by key
  * @param tags tags, sorted by key
  * @param metrics metric values, sorted by key
@@ -35,8 +38,9 @@ import java.util.TreeMap;
  * @param aliases the aliases pointing at this version when it was read, sorted
  */
 public record ModelVersion(String name, int version, int revision, Instant created, Artifact artifact,
-    Map<String, String> metadata, Map<String, String> tags, Map<String, Double> metrics, Optional<Schema> schema,
-    Optional<GateResult> gateResult, Lineage lineage, List<String> aliases) {
+    Map<String, Artifact> attachments, Map<String, String> metadata, Map<String, String> tags,
+    Map<String, Double> metrics, Optional<Schema> schema, Optional<GateResult> gateResult, Lineage lineage,
+    List<String> aliases) {
 
   /**
    * Validates and copies the components.
@@ -46,6 +50,7 @@ public record ModelVersion(String name, int version, int revision, Instant creat
    * @param revision the revision
    * @param created the creation time
    * @param artifact the artifact
+   * @param attachments the attachments by name
    * @param metadata the metadata
    * @param tags the tags
    * @param metrics the metrics
@@ -63,6 +68,7 @@ public record ModelVersion(String name, int version, int revision, Instant creat
     }
     Objects.requireNonNull(created, "created");
     Objects.requireNonNull(artifact, "artifact");
+    attachments = checkedAttachments(attachments);
     metadata = checkedMetadata(metadata);
     tags = checkedTags(tags);
     metrics = checkedMetrics(metrics);
@@ -77,6 +83,30 @@ public record ModelVersion(String name, int version, int revision, Instant creat
     aliases.forEach(RegistryNames::checkAlias);
   }
 
+  /**
+   * A version without attachments (the form before attachments existed).
+   *
+   * @param name the name
+   * @param version the version
+   * @param revision the revision
+   * @param created the creation time
+   * @param artifact the artifact
+   * @param metadata the metadata
+   * @param tags the tags
+   * @param metrics the metrics
+   * @param schema the schema
+   * @param gateResult the gate result
+   * @param lineage the lineage
+   * @param aliases the aliases
+   * @throws IllegalArgumentException if a name, key or value breaks {@link RegistryNames}' rules
+   */
+  public ModelVersion(String name, int version, int revision, Instant created, Artifact artifact,
+      Map<String, String> metadata, Map<String, String> tags, Map<String, Double> metrics, Optional<Schema> schema,
+      Optional<GateResult> gateResult, Lineage lineage, List<String> aliases) {
+    this(name, version, revision, created, artifact, Map.of(), metadata, tags, metrics, schema, gateResult, lineage,
+        aliases);
+  }
+
   /** @return a reference to this version by number */
   public ModelRef ref() {
     return ModelRef.version(name, version);
@@ -89,14 +119,21 @@ public record ModelVersion(String name, int version, int revision, Instant creat
    * @return the copy
    */
   public ModelVersion withAliases(List<String> newAliases) {
-    return new ModelVersion(name, version, revision, created, artifact, metadata, tags, metrics, schema, gateResult,
-        lineage, newAliases);
+    return new ModelVersion(name, version, revision, created, artifact, attachments, metadata, tags, metrics, schema,
+        gateResult, lineage, newAliases);
   }
 
   static Map<String, String> checkedTags(Map<String, String> tags) {
     Map<String, String> out = new TreeMap<>();
     Objects.requireNonNull(tags, "tags").forEach((k, v) -> out.put(RegistryNames.checkKey(k),
         RegistryNames.checkTagValue(k, v)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  static Map<String, Artifact> checkedAttachments(Map<String, Artifact> attachments) {
+    Map<String, Artifact> out = new TreeMap<>();
+    Objects.requireNonNull(attachments, "attachments").forEach((k, v) -> out.put(
+        RegistryNames.checkAttachmentName(k), Objects.requireNonNull(v, "attachment " + k)));
     return Collections.unmodifiableMap(out);
   }
 

@@ -2,10 +2,12 @@ package dev.mlops.api.registry;
 
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.schema.Schema;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What to record with a new version besides its artifact.
@@ -16,6 +18,7 @@ import java.util.Optional;
  *     .metric("auc", 0.91)
  *     .gateResult(gate.evaluate(candidate, champion))
  *     .lineage(new Lineage(dataHash, 2, "ci job 4411"))
+ *     .attachment("onnx", "onnx", onnxBytes)
  *     .build();
  * }</pre>
  *
@@ -25,9 +28,11 @@ import java.util.Optional;
  * @param schema the data schema, if any
  * @param gateResult the gate result, if any
  * @param lineage the lineage
+ * @param attachments further bytes to store alongside the artifact, by name (at most
+ *     {@value RegistryNames#MAX_ATTACHMENTS})
  */
 public record Registration(Map<String, String> metadata, Map<String, String> tags, Map<String, Double> metrics,
-    Optional<Schema> schema, Optional<GateResult> gateResult, Lineage lineage) {
+    Optional<Schema> schema, Optional<GateResult> gateResult, Lineage lineage, Map<String, Attachment> attachments) {
 
   /**
    * Validates and copies the components.
@@ -38,7 +43,9 @@ public record Registration(Map<String, String> metadata, Map<String, String> tag
    * @param schema the schema
    * @param gateResult the gate result
    * @param lineage the lineage
-   * @throws IllegalArgumentException if a key or value breaks {@link RegistryNames}' rules
+   * @param attachments the attachments by name
+   * @throws IllegalArgumentException if a key, value or attachment name breaks {@link RegistryNames}' rules, or
+   *     there are more than {@value RegistryNames#MAX_ATTACHMENTS} attachments
    */
   public Registration {
     metadata = ModelVersion.checkedMetadata(metadata);
@@ -47,6 +54,27 @@ public record Registration(Map<String, String> metadata, Map<String, String> tag
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(gateResult, "gateResult");
     Objects.requireNonNull(lineage, "lineage");
+    Map<String, Attachment> checked = new TreeMap<>();
+    Objects.requireNonNull(attachments, "attachments").forEach((k, v) -> checked.put(
+        RegistryNames.checkAttachmentName(k), Objects.requireNonNull(v, "attachment " + k)));
+    RegistryNames.checkAttachmentCount(checked.size());
+    attachments = Collections.unmodifiableMap(checked);
+  }
+
+  /**
+   * A registration without attachments (the form before attachments existed).
+   *
+   * @param metadata the metadata
+   * @param tags the tags
+   * @param metrics the metrics
+   * @param schema the schema
+   * @param gateResult the gate result
+   * @param lineage the lineage
+   * @throws IllegalArgumentException if a key or value breaks {@link RegistryNames}' rules
+   */
+  public Registration(Map<String, String> metadata, Map<String, String> tags, Map<String, Double> metrics,
+      Optional<Schema> schema, Optional<GateResult> gateResult, Lineage lineage) {
+    this(metadata, tags, metrics, schema, gateResult, lineage, Map.of());
   }
 
   /** @return a registration recording nothing but the artifact */
@@ -67,6 +95,7 @@ public record Registration(Map<String, String> metadata, Map<String, String> tag
     private Schema schema;
     private GateResult gateResult;
     private Lineage lineage = Lineage.NONE;
+    private final Map<String, Attachment> attachments = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -150,10 +179,34 @@ public record Registration(Map<String, String> metadata, Map<String, String> tag
       return this;
     }
 
+    /**
+     * Adds bytes to store alongside the artifact, content-addressed and verified on load like it
+     * (read back with {@link ModelRegistry#loadAttachment}). The bytes are copied.
+     *
+     * @param name the attachment's name, unique within the version, by {@link RegistryNames#checkAttachmentName}'s
+     *     rules
+     * @param type what the bytes are (such as {@code onnx}), by {@link RegistryNames#checkKey}'s rules
+     * @param bytes the bytes
+     * @return this
+     * @throws IllegalArgumentException if the name or type breaks the rules, the name was already added, or
+     *     this would make more than {@value RegistryNames#MAX_ATTACHMENTS} attachments
+     */
+    public Builder attachment(String name, String type, byte[] bytes) {
+      RegistryNames.checkAttachmentName(name);
+      Attachment a = new Attachment(type, bytes);
+      if (attachments.containsKey(name)) {
+        throw new IllegalArgumentException("attachment " + RegistryNames.quote(name)
+            + " was already added to this registration; attachment names are unique within a version");
+      }
+      RegistryNames.checkAttachmentCount(attachments.size() + 1);
+      attachments.put(name, a);
+      return this;
+    }
+
     /** @return the registration */
     public Registration build() {
       return new Registration(metadata, tags, metrics, Optional.ofNullable(schema), Optional.ofNullable(gateResult),
-          lineage);
+          lineage, attachments);
     }
   }
 }

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *       with a letter (so {@code churn@3} can never be mistaken for a version);
  *   <li>tag, metadata and metric key: 1 to {@value #MAX_KEY_LENGTH} characters from
  *       {@code A-Z a-z 0-9 . _ - : /}, starting with a letter or digit;
+ *   <li>attachment name: as a key, 1 to {@value #MAX_KEY_LENGTH} characters from
+ *       {@code A-Z a-z 0-9 . _ - : /}, starting with a letter or digit; at most
+ *       {@value #MAX_ATTACHMENTS} attachments per version;
  *   <li>tag value: at most {@value #MAX_TAG_VALUE_LENGTH} characters, no control characters;
  *   <li>metadata value: at most {@value #MAX_METADATA_VALUE_LENGTH} characters; control
  *       characters other than tab, line feed and carriage return are refused.
@@ -30,6 +33,8 @@ public final class RegistryNames {
   public static final int MAX_ALIAS_LENGTH = 64;
   /** The longest tag, metadata or metric key. */
   public static final int MAX_KEY_LENGTH = 128;
+  /** The most attachments one version may have. */
+  public static final int MAX_ATTACHMENTS = 16;
   /** The longest tag value. */
   public static final int MAX_TAG_VALUE_LENGTH = 1024;
   /** The longest metadata value (a provenance document fits). */
@@ -88,6 +93,35 @@ public final class RegistryNames {
     Objects.requireNonNull(key, "key");
     return check("key", key, KEY, MAX_KEY_LENGTH,
         "a letter or digit first, then letters, digits, '.', '_', '-', ':' or '/'");
+  }
+
+  /**
+   * Checks an attachment name: the same rules as a key.
+   *
+   * @param name the attachment's name
+   * @return the name
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name breaks the rules
+   */
+  public static String checkAttachmentName(String name) {
+    Objects.requireNonNull(name, "attachment name");
+    return check("attachment name", name, KEY, MAX_KEY_LENGTH,
+        "a letter or digit first, then letters, digits, '.', '_', '-', ':' or '/'");
+  }
+
+  /**
+   * Checks the number of attachments of one version.
+   *
+   * @param count the number
+   * @return the number
+   * @throws IllegalArgumentException if it is above {@value #MAX_ATTACHMENTS}
+   */
+  public static int checkAttachmentCount(int count) {
+    if (count > MAX_ATTACHMENTS) {
+      throw new IllegalArgumentException("a model version may have at most " + MAX_ATTACHMENTS
+          + " attachments, was given " + count);
+    }
+    return count;
   }
 
   /**

@@ -108,4 +108,38 @@ class RegistryValuesTest {
         .hasMessageContaining("/r/blobs/sha256/ab/ab1").hasMessageContaining("expected sha256:ab1")
         .hasMessageContaining("hash to sha256:ff0");
   }
+
+  @Test
+  void attachments_areCopiedValidatedAndDefaultToNoneInTheOlderConstructors() {
+    byte[] raw = {1, 2, 3};
+    Attachment a = new Attachment("onnx", raw);
+    raw[0] = 9;
+    assertThat(a.bytes()).containsExactly(1, 2, 3);
+    a.bytes()[1] = 9;
+    assertThat(a.bytes()).containsExactly(1, 2, 3);
+    assertThat(a).isEqualTo(new Attachment("onnx", new byte[] {1, 2, 3})).hasToString("Attachment[type=onnx, 3 bytes]");
+    assertThat(a.hashCode()).isEqualTo(new Attachment("onnx", new byte[] {1, 2, 3}).hashCode());
+    assertThat(a).isNotEqualTo(new Attachment("pmml", new byte[] {1, 2, 3}));
+    assertThatThrownBy(() -> new Attachment("bad type", raw)).hasMessageContaining("\"bad type\"");
+
+    assertThat(version(Optional.empty()).attachments()).isEmpty();
+    assertThat(new Registration(Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Lineage.NONE)
+        .attachments()).isEmpty();
+    assertThat(Registration.none()).isEqualTo(new Registration(Map.of(), Map.of(), Map.of(), Optional.empty(),
+        Optional.empty(), Lineage.NONE));
+
+    Artifact blob = new Artifact("sha256:" + "b".repeat(64), 3, "onnx");
+    ModelVersion withOne = new ModelVersion("churn", 2, 1, Instant.EPOCH,
+        new Artifact("sha256:" + "a".repeat(64), 3, "bytes"), Map.of("onnx", blob), Map.of(), Map.of(), Map.of(),
+        Optional.empty(), Optional.empty(), Lineage.NONE, List.of());
+    assertThat(withOne.attachments()).containsExactly(Map.entry("onnx", blob));
+    assertThat(withOne.withAliases(List.of("champion")).attachments()).isEqualTo(withOne.attachments());
+    assertThatThrownBy(() -> withOne.attachments().put("x", blob)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> new ModelVersion("churn", 2, 1, Instant.EPOCH, blob, Map.of("a/../..\\b", blob),
+        Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Lineage.NONE, List.of()))
+        .hasMessageStartingWith("attachment name \"a/../..\\b\" is not allowed");
+    assertThatThrownBy(() -> RegistryNames.checkAttachmentName(""))
+        .hasMessage("attachment name must not be empty; expected a letter or digit first, then letters, digits, "
+            + "'.', '_', '-', ':' or '/'");
+  }
 }

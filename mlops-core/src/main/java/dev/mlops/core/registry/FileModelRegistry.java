@@ -12,12 +12,14 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <ul>
- *   <li>Artifacts are stored once under their SHA-256 ({@code blobs/sha256/ab/ab12...}) and never
- *       rewritten; every load hashes the bytes before handing them to a codec.
+ *   <li>Artifacts and attachments are stored once under their SHA-256
+ *       ({@code blobs/sha256/ab/ab12...}) and never rewritten; every load hashes the bytes before
+ *       handing them to a codec or the caller.
  *   <li>Every file is written to {@code tmp/}, forced to disk, then atomically moved into place;
  *       the manifest ({@code models/<name>/versions/<n>.json}) is written after the artifact and
- *       before the audit entry, so a crash never leaves a visible version without its artifact nor
- *       an audit entry without its version. Opening cleans temp files of dead processes, cuts a
+ *       its attachments and before the audit entry, so a crash never leaves a visible version
+ *       without its bytes nor an audit entry without its version (blobs of a writer that died
+ *       before its manifest are unreferenced, and {@code gc()} removes them). Opening cleans temp files of dead processes, cuts a
  *       torn last audit line, and appends the {@code REGISTERED} and alias entries that a writer
  *       killed between its file and its audit line never wrote (actor
  *       {@code mlops-registry-recovery}).

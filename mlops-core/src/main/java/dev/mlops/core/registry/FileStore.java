@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * registry.json                      marker with formatVersion
  * .lock                              the cross-process write lock
  * tmp/&lt;pid&gt;-*.tmp                    files being written (cleaned when their process is gone)
- * blobs/sha256/ab/ab12...ef          artifacts, named by their SHA-256
+ * blobs/sha256/ab/ab12...ef          artifacts and attachments, named by their SHA-256
  * models/churn/versions/3.json       version manifests (a deleted version keeps a tombstone)
  * models/churn/aliases.json          alias to version
  * audit.jsonl                        the append-only audit log

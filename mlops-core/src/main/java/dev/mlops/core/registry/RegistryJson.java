@@ -61,6 +61,16 @@ final class RegistryJson {
     artifact.put("digest", v.artifact().digest());
     artifact.put("size", v.artifact().size());
     artifact.put("type", v.artifact().type());
+    if (!v.attachments().isEmpty()) {
+      // written only when present, so manifests without attachments are as before attachments existed
+      ObjectNode attachments = root.putObject("attachments");
+      v.attachments().forEach((name, a) -> {
+        ObjectNode n = attachments.putObject(name);
+        n.put("digest", a.digest());
+        n.put("size", a.size());
+        n.put("type", a.type());
+      });
+    }
     ObjectNode lineage = root.putObject("lineage");
     lineage.put("trainingData", v.lineage().trainingData());
     lineage.put("parentVersion", v.lineage().parentVersion());
@@ -104,6 +114,20 @@ final class RegistryJson {
     int revision = Math.toIntExact(r.integer(root, "$", "revision"));
     Instant created = r.instant(root, "$", "created");
     JsonNode a = r.object(root, "$", "artifact");
+    Map<String, Artifact> attachments = new TreeMap<>();
+    if (root.has("attachments")) { // absent in manifests written before attachments existed
+      JsonNode at = r.object(root, "$", "attachments");
+      for (Map.Entry<String, JsonNode> e : at.properties()) {
+        String path = "$.attachments." + e.getKey();
+        JsonNode n = r.object(at, "$.attachments", e.getKey());
+        try {
+          attachments.put(e.getKey(), new Artifact(r.text(n, path, "digest"), r.integer(n, path, "size"),
+              r.text(n, path, "type")));
+        } catch (IllegalArgumentException ex) {
+          throw r.fail(path, ex.getMessage());
+        }
+      }
+    }
     JsonNode l = r.object(root, "$", "lineage");
     Map<String, Double> metrics = new TreeMap<>();
     JsonNode m = r.object(root, "$", "metrics");
@@ -126,7 +150,7 @@ final class RegistryJson {
     try {
       return new Manifest(new ModelVersion(name, version, revision, created,
           new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
-              r.text(a, "$.artifact", "type")),
+              r.text(a, "$.artifact", "type")), attachments,
           r.strings(root, "metadata"), r.strings(root, "tags"), metrics, schema, gate,
           new Lineage(r.text(l, "$.lineage", "trainingData"),
               Math.toIntExact(r.integer(l, "$.lineage", "parentVersion")), r.text(l, "$.lineage", "source")),

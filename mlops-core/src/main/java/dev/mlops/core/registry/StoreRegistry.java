@@ -142,15 +142,28 @@ abstract class StoreRegistry implements ModelRegistry {
     checkOpen();
     byte[] bytes = artifact.clone();
     String hex = Hashing.sha256().hashBytes(bytes).toString();
-    store.putBlob(hex, bytes);
+    // every blob is written (temp file, fsync, atomic move) before the manifest that references it;
+    // a crash in between leaves only unreferenced blobs, which gc() removes
+    Map<String, byte[]> blobs = new LinkedHashMap<>();
+    blobs.put(hex, bytes);
+    Map<String, Artifact> attachments = new TreeMap<>();
+    registration.attachments().forEach((attachmentName, attachment) -> {
+      byte[] b = attachment.bytes();
+      String h = Hashing.sha256().hashBytes(b).toString();
+      blobs.putIfAbsent(h, b);
+      attachments.put(attachmentName, new Artifact("sha256:" + h, b.length, attachment.type()));
+    });
+    blobs.forEach(store::putBlob);
     return store.locked(() -> {
-      if (!store.hasBlob(hex)) {
-        store.putBlob(hex, bytes); // a concurrent gc() removed it before our manifest referenced it
-      }
+      blobs.forEach((h, b) -> {
+        if (!store.hasBlob(h)) {
+          store.putBlob(h, b); // a concurrent gc() removed it before our manifest referenced it
+        }
+      });
       Artifact a = new Artifact("sha256:" + hex, bytes.length, type);
       int next = nextVersion(name);
       while (true) {
-        ModelVersion v = new ModelVersion(name, next, 1, clock.instant(), a, registration.metadata(),
+        ModelVersion v = new ModelVersion(name, next, 1, clock.instant(), a, attachments, registration.metadata(),
             registration.tags(), registration.metrics(), registration.schema(), registration.gateResult(),
             registration.lineage(), List.of());
         if (store.createVersion(name, next, RegistryJson.manifest(v))) {
@@ -216,15 +229,32 @@ abstract class StoreRegistry implements ModelRegistry {
   @Override
   public byte[] loadArtifact(ModelRef ref) {
     ModelVersion v = get(ref);
-    String hex = v.artifact().hex();
+    return verifiedBlob(v.artifact());
+  }
+
+  @Override
+  public byte[] loadAttachment(ModelRef ref, String name) {
+    RegistryNames.checkAttachmentName(name);
+    ModelVersion v = get(ref);
+    Artifact a = v.attachments().get(name);
+    if (a == null) {
+      throw new NoSuchElementException("model version " + v.ref() + " has no attachment '" + name + "'; "
+          + (v.attachments().isEmpty() ? "it has none" : "its attachments are " + v.attachments().keySet()));
+    }
+    return verifiedBlob(a);
+  }
+
+  /** Reads a blob and checks it against its recorded digest and size before anyone decodes it. */
+  private byte[] verifiedBlob(Artifact artifact) {
+    String hex = artifact.hex();
     byte[] bytes = store.readBlob(hex);
     String location = store.blobLocation(hex);
     if (bytes == null) {
-      throw new IntegrityException(location, v.artifact().digest(), "nothing (the file is missing)");
+      throw new IntegrityException(location, artifact.digest(), "nothing (the file is missing)");
     }
     String actual = "sha256:" + Hashing.sha256().hashBytes(bytes).toString();
-    if (!actual.equals(v.artifact().digest()) || bytes.length != v.artifact().size()) {
-      throw new IntegrityException(location, v.artifact().digest() + " (" + v.artifact().size() + " bytes)",
+    if (!actual.equals(artifact.digest()) || bytes.length != artifact.size()) {
+      throw new IntegrityException(location, artifact.digest() + " (" + artifact.size() + " bytes)",
           actual + " (" + bytes.length + " bytes)");
     }
     return bytes;
@@ -411,9 +441,9 @@ abstract class StoreRegistry implements ModelRegistry {
       });
       update.gateResult().ifPresent(g -> events.add(event(now, RegistryEvent.Kind.GATE_RECORDED, name, version, "",
           v.gateResult().map(x -> x.verdict().name()).orElse(null), g.verdict().name())));
-      ModelVersion updated = new ModelVersion(name, version, v.revision() + 1, v.created(), v.artifact(), metadata,
-          tags, metrics, v.schema(), update.gateResult().isPresent() ? update.gateResult() : v.gateResult(),
-          v.lineage(), List.of());
+      ModelVersion updated = new ModelVersion(name, version, v.revision() + 1, v.created(), v.artifact(),
+          v.attachments(), metadata, tags, metrics, v.schema(),
+          update.gateResult().isPresent() ? update.gateResult() : v.gateResult(), v.lineage(), List.of());
       store.replaceVersion(name, version, RegistryJson.manifest(updated));
       for (RegistryEvent e : events) {
         store.appendAudit(RegistryJson.event(e));
@@ -511,7 +541,10 @@ abstract class StoreRegistry implements ModelRegistry {
       Set<String> referenced = new HashSet<>();
       for (String name : store.modelNames()) {
         for (int n : store.versionNumbers(name)) {
-          live(name, n).ifPresent(v -> referenced.add(v.artifact().hex()));
+          live(name, n).ifPresent(v -> {
+            referenced.add(v.artifact().hex());
+            v.attachments().values().forEach(a -> referenced.add(a.hex()));
+          });
         }
       }
       List<String> unreferenced = new ArrayList<>();

@@ -14,10 +14,12 @@ import com.oracle.labs.mlrg.olcut.provenance.io.ObjectMarshalledProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.io.SimpleMarshalledProvenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.mlops.api.registry.ArtifactCodec;
+import dev.mlops.api.registry.Attachment;
 import dev.mlops.api.registry.RegistryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
 import org.tribuo.Output;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
@@ -35,12 +38,17 @@ import org.tribuo.regression.Regressor;
  * never Java serialization. Registering records the model's {@code ModelProvenance} as JSON
  * metadata ({@value #PROVENANCE_KEY}) and the training data's {@code resource-hash} as lineage;
  * loading returns a typed model and fails clearly when the stored model predicts another output
- * type.
+ * type. When the model can be exported to ONNX ({@link ONNXExportable}, such as a logistic
+ * regression), the export is stored alongside as the attachment {@value #ONNX_ATTACHMENT} (type
+ * {@value #ONNX_TYPE}), read back with {@code registry.loadAttachment(ref, "onnx")}; if the export
+ * fails, the model is registered without it and the failure is recorded as metadata
+ * {@value #ONNX_EXPORT_KEY}.
  *
  * <pre>{@code
  * TribuoCodec<Label> codec = TribuoCodec.classification();
  * ModelVersion v = registry.register("churn", model, codec, Registration.none());
  * Model<Label> back = registry.load(v.ref(), codec);
+ * byte[] onnx = registry.loadAttachment(v.ref(), TribuoCodec.ONNX_ATTACHMENT); // if exportable
  * }</pre>
  *
  * <p>Tribuo decodes a model by instantiating the class named inside the bytes. Loading therefore
@@ -59,6 +67,17 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   public static final String MODEL_CLASS_KEY = "tribuo.modelClass";
   /** Metadata key of the model's output type. */
   public static final String OUTPUT_TYPE_KEY = "tribuo.outputType";
+  /** Name of the attachment holding the model's ONNX export, for models that support it. */
+  public static final String ONNX_ATTACHMENT = "onnx";
+  /** Type of the ONNX attachment. */
+  public static final String ONNX_TYPE = "onnx";
+  /** Metadata key recording why the ONNX export of an exportable model failed (absent when it worked). */
+  public static final String ONNX_EXPORT_KEY = "onnx.export";
+  /** The ONNX domain written into exports. */
+  public static final String ONNX_DOMAIN = "dev.mlops";
+  /** The ONNX model version written into exports. */
+  public static final long ONNX_MODEL_VERSION = 1;
+  private static final int FAILURE_MESSAGE_LIMIT = 2000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Packages whose Tribuo 4.3 decoders fall back to Java deserialization. */
@@ -67,6 +86,15 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
 
   private final Class<T> outputType;
   private final Predicate<String> allowedClasses;
+  /**
+   * The export {@link #attachments} made last, handed to the {@link #metadata} call that follows it
+   * in a registration (and then dropped), so one registration exports once; keyed by model
+   * identity, holding the model weakly.
+   */
+  private volatile OnnxExport lastExport;
+
+  /** The outcome of exporting one model: the bytes, or why it failed. */
+  private record OnnxExport(WeakReference<Model<?>> model, byte[] bytes, String failure) {}
 
   private TribuoCodec(Class<T> outputType, Predicate<String> allowedClasses) {
     this.outputType = outputType;
@@ -170,7 +198,66 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
     if (provenance.length() <= RegistryNames.MAX_METADATA_VALUE_LENGTH) {
       out.put(PROVENANCE_KEY, provenance);
     }
+    OnnxExport export = takeExport(model);
+    if (export != null && export.failure() != null) {
+      out.put(ONNX_EXPORT_KEY, export.failure());
+    }
     return out;
+  }
+
+  /**
+   * The model's ONNX export as attachment {@value #ONNX_ATTACHMENT} when the model implements
+   * {@link ONNXExportable} and the export succeeds; otherwise none (a failure is recorded by
+   * {@link #metadata} under {@value #ONNX_EXPORT_KEY}).
+   *
+   * @param model the model
+   * @return the attachments
+   */
+  @Override
+  public Map<String, Attachment> attachments(Model<T> model) {
+    OnnxExport export = onnx(model);
+    lastExport = export;
+    return export == null || export.bytes() == null ? Map.of()
+        : Map.of(ONNX_ATTACHMENT, new Attachment(ONNX_TYPE, export.bytes()));
+  }
+
+  /** The export {@link #attachments} just made for this model, or a new one. */
+  private OnnxExport takeExport(Model<T> model) {
+    OnnxExport last = lastExport;
+    if (last != null && last.model().get() == model) {
+      lastExport = null;
+      return last;
+    }
+    return onnx(model);
+  }
+
+  /**
+   * Exports a model to ONNX.
+   *
+   * @return null if the model is not exportable
+   */
+  private static OnnxExport onnx(Model<?> model) {
+    Objects.requireNonNull(model, "model");
+    if (!(model instanceof ONNXExportable exportable)) {
+      return null;
+    }
+    try {
+      return new OnnxExport(new WeakReference<>(model),
+          exportable.exportONNXModel(ONNX_DOMAIN, ONNX_MODEL_VERSION).toByteArray(), null);
+    } catch (RuntimeException | LinkageError e) {
+      return new OnnxExport(new WeakReference<>(model), null, failureMessage(model, e));
+    }
+  }
+
+  private static String failureMessage(Model<?> model, Throwable e) {
+    String text = "ONNX export of " + model.getClass().getName() + " failed: " + e.getClass().getName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), FAILURE_MESSAGE_LIMIT));
+    for (int i = 0; i < text.length() && i < FAILURE_MESSAGE_LIMIT; i++) {
+      char c = text.charAt(i);
+      sb.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? ' ' : c);
+    }
+    return sb.toString();
   }
 
   @Override

@@ -164,6 +164,140 @@ class FileModelRegistryTest {
     }
   }
 
+  private static Path blob(FileModelRegistry r, String hex) {
+    return r.root().resolve("blobs/sha256/" + hex.substring(0, 2) + "/" + hex);
+  }
+
+  /** A manifest exactly as written before attachments existed (formatVersion 1, no "attachments"). */
+  private static String manifestWithoutAttachments(String digest, long size) {
+    return """
+        {
+          "formatVersion" : 1,
+          "name" : "churn",
+          "version" : 1,
+          "revision" : 1,
+          "created" : "2026-01-01T00:00:00Z",
+          "artifact" : {
+            "digest" : "%s",
+            "size" : %d,
+            "type" : "bytes"
+          },
+          "lineage" : {
+            "trainingData" : "",
+            "parentVersion" : 0,
+            "source" : ""
+          },
+          "tags" : {
+            "team" : "risk"
+          },
+          "metrics" : { },
+          "metadata" : { }
+        }
+        """.formatted(digest, size);
+  }
+
+  @Test
+  void aManifestWrittenBeforeAttachmentsExisted_readsAsHavingNone() throws IOException {
+    Path root = dir.resolve("reg");
+    Path manifest = root.resolve("models/churn/versions/1.json");
+    ModelVersion registered;
+    try (FileModelRegistry r = Registries.open(root)) {
+      registered = r.register("churn", "bytes", bytes("old model"), Registration.builder().tag("team", "risk").build());
+      assertThat(Files.readString(manifest)).as("no attachments, no new field").doesNotContain("attachments");
+    }
+    Files.writeString(manifest, manifestWithoutAttachments(registered.artifact().digest(), 9));
+
+    try (FileModelRegistry r = Registries.open(root)) {
+      ModelVersion v = r.get(ModelRef.parse("churn/1"));
+      assertThat(v.attachments()).isEmpty();
+      assertThat(v.tags()).containsEntry("team", "risk");
+      assertThat(r.loadArtifact(v.ref())).isEqualTo(bytes("old model"));
+      assertThatThrownBy(() -> r.loadAttachment(v.ref(), "onnx")).isInstanceOf(java.util.NoSuchElementException.class)
+          .hasMessage("model version churn/1 has no attachment 'onnx'; it has none");
+      r.setTag("churn", 1, "stage", "prod");
+      assertThat(Files.readString(manifest)).doesNotContain("attachments");
+      assertThat(r.get(v.ref()).tags()).containsEntry("stage", "prod");
+      assertThat(r.gc(false).unreferenced()).isEmpty();
+    }
+  }
+
+  @Test
+  void attachments_areRecordedInTheManifestAndSurviveReopening() throws IOException {
+    Path root = dir.resolve("reg");
+    ModelVersion v;
+    try (FileModelRegistry r = Registries.open(root)) {
+      v = r.register("churn", "bytes", bytes("model"), Registration.builder()
+          .attachment("onnx", "onnx", bytes("onnx graph")).build());
+    }
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(root.resolve("models/churn/versions/1.json").toFile());
+    assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(json.at("/attachments/onnx/digest").asText()).isEqualTo(v.attachments().get("onnx").digest());
+    assertThat(json.at("/attachments/onnx/size").asLong()).isEqualTo(10);
+    assertThat(json.at("/attachments/onnx/type").asText()).isEqualTo("onnx");
+    try (FileModelRegistry r = Registries.open(root)) {
+      assertThat(r.get(v.ref())).isEqualTo(v);
+      assertThat(r.loadAttachment(v.ref(), "onnx")).isEqualTo(bytes("onnx graph"));
+      assertThat(blob(r, v.attachments().get("onnx").hex())).exists();
+    }
+  }
+
+  @Test
+  void aCorruptedAttachmentBlob_isDetectedOnLoadNamingItsPath() throws IOException {
+    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+      ModelVersion v = r.register("churn", "bytes", bytes("model"), Registration.builder()
+          .attachment("onnx", "onnx", bytes("pristine onnx")).build());
+      String digest = v.attachments().get("onnx").digest();
+      Path blob = blob(r, v.attachments().get("onnx").hex());
+      byte[] flipped = Files.readAllBytes(blob);
+      flipped[3] ^= 1;
+      Files.write(blob, flipped);
+
+      assertThatThrownBy(() -> r.loadAttachment(v.ref(), "onnx"))
+          .isInstanceOfSatisfying(IntegrityException.class, e -> {
+            assertThat(e.location()).isEqualTo(blob.toString());
+            assertThat(e.expected()).isEqualTo(digest + " (13 bytes)");
+            assertThat(e.actual()).doesNotStartWith(digest).endsWith("(13 bytes)");
+          })
+          .hasMessageContaining(blob.toString());
+      assertThat(r.loadArtifact(v.ref())).isEqualTo(bytes("model"));
+
+      Files.delete(blob);
+      assertThatThrownBy(() -> r.loadAttachment(v.ref(), "onnx")).isInstanceOf(IntegrityException.class)
+          .hasMessageContaining("missing").hasMessageContaining(blob.toString());
+    }
+  }
+
+  @Test
+  void aMalformedAttachmentEntry_isReportedWithItsPathInTheManifest() throws IOException {
+    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+      ModelVersion v = r.register("churn", "bytes", bytes("model"), Registration.none());
+      Path manifest = r.root().resolve("models/churn/versions/1.json");
+      String good = manifestWithoutAttachments(v.artifact().digest(), 5);
+      String withAttachments = good.replace("\"tags\"", "\"attachments\" : %s,\n  \"tags\"");
+
+      Files.writeString(manifest, withAttachments.formatted("{ \"onnx\" : { \"digest\" : \"md5:1\", \"size\" : 1, "
+          + "\"type\" : \"onnx\" } }"));
+      assertThatThrownBy(() -> r.get(v.ref())).isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining(manifest.toString()).hasMessageContaining("$.attachments.onnx")
+          .hasMessageContaining("sha256:");
+
+      Files.writeString(manifest, withAttachments.formatted("[ ]"));
+      assertThatThrownBy(() -> r.get(v.ref())).isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining("$.attachments").hasMessageContaining("expected an object");
+
+      Files.writeString(manifest, withAttachments.formatted("{ \"onnx\" : { \"digest\" : \"" + v.artifact().digest()
+          + "\", \"type\" : \"onnx\" } }"));
+      assertThatThrownBy(() -> r.get(v.ref())).isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining("$.attachments.onnx.size").hasMessageContaining("missing");
+
+      Files.writeString(manifest, withAttachments.formatted("{ \"../x\" : { \"digest\" : \"" + v.artifact().digest()
+          + "\", \"size\" : 5, \"type\" : \"onnx\" } }"));
+      assertThatThrownBy(() -> r.get(v.ref())).isInstanceOf(MalformedDataException.class)
+          .hasMessageContaining("attachment name");
+    }
+  }
+
   @Test
   void aTruncatedManifest_isReportedWithItsPath() throws IOException {
     try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {

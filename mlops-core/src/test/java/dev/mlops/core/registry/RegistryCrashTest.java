@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Child JVMs that register in a loop are killed with SIGKILL at random points, 50 times in all
  * (in rounds of 5 running at once). After every round the registry opens, every visible version
- * verifies, numbers have no gaps, and no audit entry refers to a missing version.
+ * and its attachment verify, numbers have no gaps, and no audit entry refers to a missing version;
+ * at the end gc collects the blobs of writers killed before their manifest, and nothing else.
  */
 class RegistryCrashTest {
   private static final int ROUNDS = 10;
@@ -65,6 +66,14 @@ class RegistryCrashTest {
         + recovered + " audit entries completed on open");
     try (FileModelRegistry registry = Registries.open(root)) {
       assertThat(registry.versions("churn")).as("the children made progress").hasSizeGreaterThan(ROUNDS);
+      // blobs of writers killed before their manifest are unreferenced: gc collects them, and only them
+      int orphans = registry.gc(false).unreferenced().size();
+      System.out.println(orphans + " blobs of killed writers collected by gc");
+      assertThat(registry.gc(true).unreferenced()).isEmpty();
+      for (ModelVersion v : registry.versions("churn")) {
+        registry.loadArtifact(v.ref());
+        registry.loadAttachment(v.ref(), "onnx");
+      }
     }
   }
 
@@ -80,6 +89,8 @@ class RegistryCrashTest {
           .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList());
       for (ModelVersion v : versions) {
         assertThat(registry.loadArtifact(v.ref())).hasSize((int) v.artifact().size());
+        assertThat(v.attachments()).as("registered with its attachment or not at all").containsOnlyKeys("onnx");
+        assertThat(registry.loadAttachment(v.ref(), "onnx")).hasSize((int) v.attachments().get("onnx").size());
       }
       List<RegistryEvent> history = registry.history("churn");
       for (RegistryEvent e : history) {

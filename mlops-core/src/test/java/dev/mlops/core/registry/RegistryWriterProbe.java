@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * Run in a child JVM by the reliability tests: registers versions of one model in a registry
  * directory. {@code <dir> <name> <count>} registers {@code count} versions and prints "done";
- * {@code count = -1} registers (and moves an alias and a tag) until the process is killed,
- * printing "ready" once the registry is open.
+ * {@code count = -1} registers (each version with an attachment, and moves an alias and a tag)
+ * until the process is killed, printing "ready" once the registry is open.
  */
 public final class RegistryWriterProbe {
   private RegistryWriterProbe() {}
@@ -25,7 +25,11 @@ public final class RegistryWriterProbe {
       System.out.flush();
       for (int i = 0; count < 0 || i < count; i++) {
         byte[] artifact = artifact(id, i);
-        int v = registry.register(name, "bytes", artifact, Registration.builder().tag("writer", id).build()).version();
+        Registration.Builder registration = Registration.builder().tag("writer", id);
+        if (count < 0) {
+          registration.attachment("onnx", "onnx", artifact(id + "-onnx", i));
+        }
+        int v = registry.register(name, "bytes", artifact, registration.build()).version();
         if (count < 0) {
           registry.setAlias(name, "latest", v);
           registry.setTag(name, v, "seen", "yes");

@@ -3,6 +3,7 @@ package dev.mlops.core.tribuo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.api.registry.ModelRef;
@@ -27,6 +28,7 @@ import org.tribuo.DataSource;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -36,6 +38,10 @@ import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.baseline.DummyRegressionTrainer;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.TransformedModel;
+import org.tribuo.transform.transformations.LinearScalingTransformation;
 
 class TribuoCodecTest {
   @TempDir static Path dir;
@@ -155,6 +161,119 @@ class TribuoCodecTest {
       assertThatThrownBy(() -> registry.load(junk.ref(), TribuoCodec.classification()))
           .isInstanceOf(UncheckedIOException.class).hasMessageContaining("evil/3")
           .hasRootCauseInstanceOf(com.google.protobuf.InvalidProtocolBufferException.class);
+    }
+  }
+
+  @Test
+  void anOnnxExportableModel_storesItsOnnxExportAlongside() throws Exception {
+    try (ModelRegistry registry = Registries.open(dir.resolve("reg-onnx"))) {
+      ModelVersion v = registry.register("churn", classifier, TribuoCodec.classification(), Registration.none());
+
+      assertThat(classifier).isInstanceOf(ONNXExportable.class);
+      assertThat(v.attachments()).containsOnlyKeys(TribuoCodec.ONNX_ATTACHMENT);
+      assertThat(v.attachments().get("onnx").type()).isEqualTo("onnx");
+      assertThat(v.metadata()).doesNotContainKey(TribuoCodec.ONNX_EXPORT_KEY);
+      byte[] bytes = registry.loadAttachment(ModelRef.parse("churn/1"), "onnx");
+      assertThat(bytes).hasSize((int) v.attachments().get("onnx").size());
+
+      OnnxMl.ModelProto onnx = OnnxMl.ModelProto.parseFrom(bytes);
+      assertThat(onnx.getDomain()).isEqualTo(TribuoCodec.ONNX_DOMAIN);
+      assertThat(onnx.getModelVersion()).isEqualTo(TribuoCodec.ONNX_MODEL_VERSION);
+      OnnxMl.GraphProto graph = onnx.getGraph();
+      assertThat(graph.getInputCount()).isEqualTo(1);
+      assertThat(graph.getOutputCount()).isEqualTo(1);
+      // one input of [batch, features] and one output of [batch, labels]
+      assertThat(graph.getInput(0).getType().getTensorType().getShape().getDim(1).getDimValue())
+          .isEqualTo(classifier.getFeatureIDMap().size()).isEqualTo(2);
+      assertThat(graph.getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue())
+          .isEqualTo(classifier.getOutputIDInfo().size()).isEqualTo(2);
+      assertThat(bytes).as("the same export Tribuo writes")
+          .isEqualTo(((ONNXExportable) classifier).exportONNXModel("dev.mlops", 1).toByteArray());
+    }
+  }
+
+  @Test
+  void aModelThatIsNotOnnxExportable_getsNoOnnxAttachment() {
+    TransformTrainer<Label> trainer = new TransformTrainer<>(new LogisticRegressionTrainer(),
+        new TransformationMap(List.of(new LinearScalingTransformation(0, 1))));
+    Model<Label> transformed = trainer.train(classification);
+    assertThat(transformed).isInstanceOf(TransformedModel.class).isNotInstanceOf(ONNXExportable.class);
+    try (ModelRegistry registry = Registries.inMemory()) {
+      ModelVersion v = registry.register("scaled", transformed, TribuoCodec.classification(), Registration.none());
+      assertThat(v.attachments()).isEmpty();
+      assertThat(v.metadata()).doesNotContainKey(TribuoCodec.ONNX_EXPORT_KEY);
+      assertThatThrownBy(() -> registry.loadAttachment(v.ref(), "onnx"))
+          .isInstanceOf(java.util.NoSuchElementException.class).hasMessageContaining("it has none");
+      assertThat(registry.load(v.ref(), TribuoCodec.classification())).isInstanceOf(TransformedModel.class);
+      assertThat(registry.register("price", regressor, TribuoCodec.regression(), Registration.none()).attachments())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aFailingOnnxExport_registersWithoutItAndRecordsWhy() {
+    FailingExportModel failing = new FailingExportModel(classifier);
+    try (ModelRegistry registry = Registries.inMemory()) {
+      TribuoCodec<Label> codec = TribuoCodec.classification();
+      ModelVersion v = registry.register("churn", failing, codec, Registration.none());
+      assertThat(failing.exports).as("one export per registration").hasValue(1);
+      assertThat(v.attachments()).isEmpty();
+      assertThat(v.metadata()).containsEntry(TribuoCodec.ONNX_EXPORT_KEY, "ONNX export of "
+          + FailingExportModel.class.getName() + " failed: java.lang.IllegalStateException: no ONNX operator for "
+          + "this  model");
+      assertThat(registry.load(v.ref(), TribuoCodec.classification()).getClass()).isEqualTo(classifier.getClass());
+      assertThat(registry.register("churn", failing, codec, Registration.none()).metadata())
+          .containsKey(TribuoCodec.ONNX_EXPORT_KEY);
+      assertThat(failing.exports).hasValue(2);
+      assertThat(codec.metadata(failing)).as("asked alone, the codec exports again").containsKey("onnx.export");
+      assertThat(failing.exports).hasValue(3);
+    }
+  }
+
+  /** An ONNX-exportable model whose export fails; it stores the wrapped model's bytes. */
+  private static final class FailingExportModel extends Model<Label> implements ONNXExportable {
+    private final Model<Label> wrapped;
+    final java.util.concurrent.atomic.AtomicInteger exports = new java.util.concurrent.atomic.AtomicInteger();
+
+    FailingExportModel(Model<Label> wrapped) {
+      super("failing", wrapped.getProvenance(), wrapped.getFeatureIDMap(), wrapped.getOutputIDInfo(), true);
+      this.wrapped = wrapped;
+    }
+
+    @Override
+    public Prediction<Label> predict(Example<Label> example) {
+      return wrapped.predict(example);
+    }
+
+    @Override
+    public java.util.Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> getTopFeatures(int n) {
+      return wrapped.getTopFeatures(n);
+    }
+
+    @Override
+    public java.util.Optional<org.tribuo.Excuse<Label>> getExcuse(Example<Label> example) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    protected Model<Label> copy(String newName, org.tribuo.provenance.ModelProvenance newProvenance) {
+      return this;
+    }
+
+    @Override
+    public ModelProto serialize() {
+      return wrapped.serialize();
+    }
+
+    @Override
+    public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+      exports.incrementAndGet();
+      throw new IllegalStateException("no ONNX operator for this\u0001 model");
+    }
+
+    @Override
+    public org.tribuo.util.onnx.ONNXNode writeONNXGraph(org.tribuo.util.onnx.ONNXRef<?> input) {
+      throw new IllegalStateException("no ONNX operator for this model");
     }
   }
 
