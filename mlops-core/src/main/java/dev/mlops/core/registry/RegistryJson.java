@@ -17,6 +17,7 @@ import dev.mlops.api.registry.RegistryEvent;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.Severity;
 import dev.mlops.core.gate.QualityGate;
+import dev.mlops.core.internal.JsonFields;
 import dev.mlops.core.schema.Schemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -113,13 +113,13 @@ final class RegistryJson {
     }
     int revision = Math.toIntExact(r.integer(root, "$", "revision"));
     Instant created = r.instant(root, "$", "created");
-    JsonNode a = r.object(root, "$", "artifact");
+    JsonNode a = r.requiredObject(root, "$", "artifact");
     Map<String, Artifact> attachments = new TreeMap<>();
     if (root.has("attachments")) { // absent in manifests written before attachments existed
-      JsonNode at = r.object(root, "$", "attachments");
+      JsonNode at = r.requiredObject(root, "$", "attachments");
       for (Map.Entry<String, JsonNode> e : at.properties()) {
         String path = "$.attachments." + e.getKey();
-        JsonNode n = r.object(at, "$.attachments", e.getKey());
+        JsonNode n = r.requiredObject(at, "$.attachments", e.getKey());
         try {
           attachments.put(e.getKey(), new Artifact(r.text(n, path, "digest"), r.integer(n, path, "size"),
               r.text(n, path, "type")));
@@ -128,9 +128,9 @@ final class RegistryJson {
         }
       }
     }
-    JsonNode l = r.object(root, "$", "lineage");
+    JsonNode l = r.requiredObject(root, "$", "lineage");
     Map<String, Double> metrics = new TreeMap<>();
-    JsonNode m = r.object(root, "$", "metrics");
+    JsonNode m = r.requiredObject(root, "$", "metrics");
     for (Map.Entry<String, JsonNode> e : m.properties()) {
       if (!e.getValue().isNumber()) {
         throw r.fail("$.metrics." + e.getKey(), "expected a number, found " + e.getValue());
@@ -151,7 +151,7 @@ final class RegistryJson {
       return new Manifest(new ModelVersion(name, version, revision, created,
           new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
               r.text(a, "$.artifact", "type")), attachments,
-          r.strings(root, "metadata"), r.strings(root, "tags"), metrics, schema, gate,
+          r.stringMap(root, "metadata"), r.stringMap(root, "tags"), metrics, schema, gate,
           new Lineage(r.text(l, "$.lineage", "trainingData"),
               Math.toIntExact(r.integer(l, "$.lineage", "parentVersion")), r.text(l, "$.lineage", "source")),
           List.of()), null, null);
@@ -182,7 +182,7 @@ final class RegistryJson {
     Reader r = new Reader(location);
     JsonNode root = r.parse(data, "alias file");
     r.formatVersion(root);
-    JsonNode a = r.object(root, "$", "aliases");
+    JsonNode a = r.requiredObject(root, "$", "aliases");
     Map<String, Integer> out = new TreeMap<>();
     for (Map.Entry<String, JsonNode> e : a.properties()) {
       if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
@@ -261,22 +261,16 @@ final class RegistryJson {
   }
 
   /** Walks a parsed record, failing with its location and the JSON path of the first problem. */
-  private static final class Reader {
-    private final String location;
-
+  private static final class Reader extends JsonFields {
     Reader(String location) {
-      this.location = location;
-    }
-
-    MalformedDataException fail(String path, String problem) {
-      return new MalformedDataException(location, -1, -1, null, path + ": " + problem, null);
+      super(location);
     }
 
     JsonNode parse(byte[] data, String what) {
       try {
         JsonNode node = JSON.readTree(data);
         if (node == null || node.isMissingNode() || !node.isObject()) {
-          throw new MalformedDataException(location, -1, -1, null, "empty or not a JSON object; expected a " + what
+          throw new MalformedDataException(source(), -1, -1, null, "empty or not a JSON object; expected a " + what
               + " (the file is truncated or corrupted)", null);
         }
         return node;
@@ -286,7 +280,7 @@ final class RegistryJson {
         int column = e instanceof JsonProcessingException p && p.getLocation() != null
             ? p.getLocation().getColumnNr() : -1;
         String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-        throw new MalformedDataException(location, line, column, null, "not a valid " + what
+        throw new MalformedDataException(source(), line, column, null, "not a valid " + what
             + " (the file is truncated or corrupted): " + message, e);
       }
     }
@@ -299,38 +293,6 @@ final class RegistryJson {
       }
     }
 
-    JsonNode required(JsonNode node, String path, String key) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        throw fail(path + "." + key, "missing; it is required");
-      }
-      return v;
-    }
-
-    JsonNode object(JsonNode node, String path, String key) {
-      JsonNode v = required(node, path, key);
-      if (!v.isObject()) {
-        throw fail(path + "." + key, "expected an object, found " + v);
-      }
-      return v;
-    }
-
-    String text(JsonNode node, String path, String key) {
-      JsonNode v = required(node, path, key);
-      if (!v.isTextual()) {
-        throw fail(path + "." + key, "expected a string, found " + v);
-      }
-      return v.asText();
-    }
-
-    long integer(JsonNode node, String path, String key) {
-      JsonNode v = required(node, path, key);
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw fail(path + "." + key, "expected a whole number, found " + v);
-      }
-      return v.asLong();
-    }
-
     Instant instant(JsonNode node, String path, String key) {
       String text = text(node, path, key);
       try {
@@ -340,8 +302,8 @@ final class RegistryJson {
       }
     }
 
-    Map<String, String> strings(JsonNode root, String key) {
-      JsonNode m = object(root, "$", key);
+    Map<String, String> stringMap(JsonNode root, String key) {
+      JsonNode m = requiredObject(root, "$", key);
       Map<String, String> out = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : m.properties()) {
         if (!e.getValue().isTextual()) {
@@ -352,48 +314,22 @@ final class RegistryJson {
       return out;
     }
 
-    double number(JsonNode node, String path, String key) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        return Double.NaN;
-      }
-      if (v.isTextual() && (v.asText().equals("Infinity") || v.asText().equals("-Infinity"))) {
-        return v.asText().startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-      }
-      if (!v.isNumber()) {
-        throw fail(path + "." + key, "expected a number, null or \"Infinity\", found " + v);
-      }
-      return v.asDouble();
-    }
-
-    <E extends Enum<E>> E enumValue(JsonNode node, String path, String key, Class<E> type) {
-      String text = text(node, path, key);
-      try {
-        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw fail(path + "." + key, "\"" + text + "\" is not a " + type.getSimpleName());
-      }
-    }
-
     GateResult gateResult(JsonNode node) {
       String path = "$.gateResult";
       if (!node.isObject()) {
-        throw fail(path, "expected an object, found " + node);
+        throw fail(path, "expected an object, found " + describe(node));
       }
       formatVersionOf(node, path);
       Verdict verdict = enumValue(node, path, "verdict", Verdict.class);
-      JsonNode criteria = required(node, path, "criteria");
-      if (!criteria.isArray()) {
-        throw fail(path + ".criteria", "expected an array, found " + criteria);
-      }
+      JsonNode criteria = array(required(node, path, "criteria"), path + ".criteria");
       List<CriterionResult> out = new ArrayList<>();
       for (int i = 0; i < criteria.size(); i++) {
         JsonNode c = criteria.get(i);
         String at = path + ".criteria[" + i + "]";
         out.add(new CriterionResult(text(c, at, "name"), enumValue(c, at, "metric", Metric.class),
             enumValue(c, at, "severity", Severity.class), enumValue(c, at, "verdict", Verdict.class),
-            number(c, at, "value"), number(c, at, "baseline"), number(c, at, "lower"), number(c, at, "upper"),
-            number(c, at, "pValue"), text(c, at, "reason")));
+            reportNumber(c, at, "value"), reportNumber(c, at, "baseline"), reportNumber(c, at, "lower"),
+            reportNumber(c, at, "upper"), reportNumber(c, at, "pValue"), text(c, at, "reason")));
       }
       return new GateResult(verdict, out);
     }

@@ -12,18 +12,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.MalformedDataException;
+import dev.mlops.core.internal.JsonFields;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -231,15 +228,9 @@ final class SchemaFiles {
   }
 
   /** Walks a parsed tree, failing with the JSON path of the first problem. */
-  private static final class Reader {
-    private final String source;
-
+  private static final class Reader extends JsonFields {
     Reader(String source) {
-      this.source = source;
-    }
-
-    MalformedDataException fail(String path, String problem) {
-      return new MalformedDataException(source, -1, -1, null, path + ": " + problem, null);
+      super(source);
     }
 
     void object(JsonNode node, String path, Set<String> allowed) {
@@ -255,83 +246,9 @@ final class SchemaFiles {
       }
     }
 
-    JsonNode required(JsonNode node, String path, String key) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        throw fail(path + "." + key, "missing; it is required");
-      }
-      return v;
-    }
-
-    JsonNode array(JsonNode node, String path) {
-      if (!node.isArray()) {
-        throw fail(path, "expected an array, found " + describe(node));
-      }
-      return node;
-    }
-
-    String text(JsonNode node, String path, String key) {
-      JsonNode v = required(node, path, key);
-      if (!v.isTextual()) {
-        throw fail(path + "." + key, "expected a string, found " + describe(v));
-      }
-      return v.asText();
-    }
-
-    double number(JsonNode node, String path, String key, double absent) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        return absent;
-      }
-      if (!v.isNumber()) {
-        throw fail(path + "." + key, "expected a number, found " + describe(v));
-      }
-      return v.asDouble();
-    }
-
     double requiredNumber(JsonNode node, String path, String key) {
       required(node, path, key);
       return number(node, path, key, Double.NaN);
-    }
-
-    long integer(JsonNode node, String path, String key) {
-      JsonNode v = required(node, path, key);
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw fail(path + "." + key, "expected a whole number, found " + describe(v));
-      }
-      return v.asLong();
-    }
-
-    boolean bool(JsonNode node, String path, String key, boolean absent) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        return absent;
-      }
-      if (!v.isBoolean()) {
-        throw fail(path + "." + key, "expected true or false, found " + describe(v));
-      }
-      return v.asBoolean();
-    }
-
-    <E extends Enum<E>> E enumValue(JsonNode node, String path, String key, Class<E> type) {
-      String text = text(node, path, key);
-      try {
-        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw fail(path + "." + key, "\"" + text + "\" is not one of " + Arrays.toString(type.getEnumConstants()));
-      }
-    }
-
-    List<String> strings(JsonNode node, String path, String key) {
-      JsonNode v = array(required(node, path, key), path + "." + key);
-      List<String> out = new ArrayList<>();
-      for (int i = 0; i < v.size(); i++) {
-        if (!v.get(i).isTextual()) {
-          throw fail(path + "." + key + "[" + i + "]", "expected a string, found " + describe(v.get(i)));
-        }
-        out.add(v.get(i).asText());
-      }
-      return out;
     }
 
     FieldSpec field(JsonNode node, String path) {
@@ -451,13 +368,6 @@ final class SchemaFiles {
 
     private Severity severity(JsonNode node, String path) {
       return node.has("severity") ? enumValue(node, path, "severity", Severity.class) : Severity.ERROR;
-    }
-
-    private static String describe(JsonNode node) {
-      if (node.isTextual()) {
-        return "\"" + node.asText() + "\"";
-      }
-      return node.getNodeType().name().toLowerCase(Locale.ROOT) + (node.isValueNode() ? " " + node : "");
     }
   }
 }
