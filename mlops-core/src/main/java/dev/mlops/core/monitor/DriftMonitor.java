@@ -581,9 +581,7 @@ public final class DriftMonitor {
       TableProfile features = profile;
       if (!predictionMonitored) {
         // The score column is the monitor's own; the schema describes the features only.
-        List<ColumnProfile> kept = profile.columns().stream().filter(c -> !c.name().equals(names[predictionIndex]))
-            .toList();
-        features = new FeatureProfile(rows, kept);
+        features = Profiles.select(profile, reference.columns().stream().map(ColumnProfile::name).toList());
       }
       ValidationReport r = Schemas.validate(features, schema,
           ValidationOptions.builder().environment(Schema.SERVING).build());
@@ -635,15 +633,6 @@ public final class DriftMonitor {
     boolean drifted = s.method() == DriftMethod.KOLMOGOROV_SMIRNOV ? s.pValueHigh() < threshold
         : s.statistic() >= threshold;
     return new ColumnScore(column, s.method(), s.statistic(), s.errorBound(), s.pValueHigh(), threshold, drifted);
-  }
-
-  private record FeatureProfile(long rowCount, List<ColumnProfile> columns) implements TableProfile {
-    @Override
-    public ColumnProfile column(String name) {
-      requireNonNull(name, "name");
-      return columns.stream().filter(c -> c.name().equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no column '" + name + "' in profile"));
-    }
   }
 
   private final class Window {

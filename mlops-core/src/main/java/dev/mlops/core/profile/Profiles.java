@@ -155,6 +155,24 @@ public final class Profiles {
   }
 
   /**
+   * Keeps some columns of a profile, in the order given (the row count is unchanged).
+   *
+   * @param profile the profile
+   * @param columns the names of the columns to keep
+   * @return a profile of those columns
+   * @throws IllegalArgumentException if a name is not a column of the profile
+   */
+  public static TableProfile select(TableProfile profile, List<String> columns) {
+    requireNonNull(profile, "profile");
+    requireNonNull(columns, "columns");
+    List<ColumnProfile> kept = new ArrayList<>(columns.size());
+    for (String name : columns) {
+      kept.add(profile.column(requireNonNull(name, "column name")));
+    }
+    return new SimpleTableProfile(profile.rowCount(), kept);
+  }
+
+  /**
    * Serialises a profile to its compact binary form (versioned; sketches in DataSketches' own
    * formats).
    *

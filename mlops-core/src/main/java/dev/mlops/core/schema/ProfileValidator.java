@@ -125,8 +125,8 @@ final class ProfileValidator {
         long failing = Math.min(values, below + above + p.infiniteCount());
         report(ViolationKind.OUT_OF_RANGE, field.name(), range.toString(), range.severity(), failing, values,
             "values in " + range, String.format(Locale.ROOT, "min %s, max %s, %d infinite; about %d of %d out "
-                + "(estimated from the quantile sketch)", fmt(p.min()), fmt(p.max()), p.infiniteCount(), failing,
-                values));
+                + "(estimated from the quantile sketch)", SchemaValidator.fmt(p.min()), SchemaValidator.fmt(p.max()),
+                p.infiniteCount(), failing, values));
       }
     }
     FieldConstraint.MeanBetween mean = field.constraint(FieldConstraint.MeanBetween.class);
@@ -149,17 +149,10 @@ final class ProfileValidator {
 
   private void statistic(FieldSpec field, ViolationKind kind, String what, double value, double min, double max,
       Severity severity, long n) {
-    String bounds = "[" + fmt(min) + ", " + fmt(max) + "]";
-    if (Double.isNaN(value)) {
-      if (n == 0 || kind == ViolationKind.STDDEV_OUT_OF_RANGE) {
-        report(kind, field.name(), what + " in " + bounds, severity, 1, 1, what + " in " + bounds,
-            "no " + what + ": " + n + " finite value" + (n == 1 ? "" : "s"));
-      }
-      return;
-    }
-    if (value < min || value > max) {
-      report(kind, field.name(), what + " in " + bounds, severity, 1, 1, what + " in " + bounds,
-          what + " " + value + " over " + n + " finite values");
+    String problem = SchemaValidator.statisticProblem(kind, what, value, min, max, n);
+    if (problem != null) {
+      String rule = what + " in [" + SchemaValidator.fmt(min) + ", " + SchemaValidator.fmt(max) + "]";
+      report(kind, field.name(), rule, severity, 1, 1, rule, problem);
     }
   }
 
@@ -192,9 +185,5 @@ final class ProfileValidator {
           maxDistinct.severity(), 1, 1, "at most " + maxDistinct.max() + " distinct values",
           "about " + Math.round(p.distinctEstimate()) + " distinct values (HLL estimate)");
     }
-  }
-
-  private static String fmt(double v) {
-    return Double.isInfinite(v) ? (v > 0 ? "+inf" : "-inf") : SchemaValidator.format(v);
   }
 }

@@ -117,8 +117,21 @@ final class SchemaValidator {
     return Double.toString(v);
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     return Double.isInfinite(v) ? (v > 0 ? "+inf" : "-inf") : format(v);
+  }
+
+  /**
+   * What is wrong with a column statistic (mean, stddev, quantile) that must lie in
+   * {@code [min, max]}, or null when it does: out of bounds, or undefined (no finite value; a
+   * standard deviation of a single value).
+   */
+  static String statisticProblem(ViolationKind kind, String what, double value, double min, double max, long n) {
+    if (Double.isNaN(value)) {
+      return n == 0 || kind == ViolationKind.STDDEV_OUT_OF_RANGE
+          ? "no " + what + ": " + n + " finite value" + (n == 1 ? "" : "s") : null;
+    }
+    return value < min || value > max ? what + " " + value + " over " + n + " finite values" : null;
   }
 
   // ---------------------------------------------------------------- fields
@@ -426,17 +439,10 @@ final class SchemaValidator {
 
     private void checkStatistic(ViolationKind kind, String what, double value, double min, double max,
         Severity severity, long n) {
-      String bounds = "[" + fmt(min) + ", " + fmt(max) + "]";
-      if (Double.isNaN(value)) {
-        if (n == 0 || kind == ViolationKind.STDDEV_OUT_OF_RANGE) {
-          report(kind, field.name(), what + " in " + bounds, severity, 1, 1, what + " in " + bounds,
-              "no " + what + ": " + n + " finite value" + (n == 1 ? "" : "s"), null);
-        }
-        return;
-      }
-      if (value < min || value > max) {
-        report(kind, field.name(), what + " in " + bounds, severity, 1, 1, what + " in " + bounds,
-            what + " " + value + " over " + n + " finite values", null);
+      String problem = statisticProblem(kind, what, value, min, max, n);
+      if (problem != null) {
+        String rule = what + " in [" + fmt(min) + ", " + fmt(max) + "]";
+        report(kind, field.name(), rule, severity, 1, 1, rule, problem, null);
       }
     }
   }

@@ -137,4 +137,14 @@ class ProfileAccumulatorTest {
     assertThat(top.lowerBound()).isLessThanOrEqualTo(10_000);
     assertThat(top.upperBound()).isGreaterThanOrEqualTo(10_000);
   }
+
+  @Test
+  void selectKeepsTheNamedColumnsInOrder() {
+    TableProfile all = Profiles.of(Tables.fromMaps(rows(100, 3)));
+    TableProfile some = Profiles.select(all, List.of("flag", "x"));
+    assertThat(some.rowCount()).isEqualTo(100);
+    assertThat(some.columns()).extracting(c -> c.name()).containsExactly("flag", "x");
+    assertThat(some.column("x")).isSameAs(all.column("x"));
+    assertThatThrownBy(() -> Profiles.select(all, List.of("nope"))).hasMessageContaining("no column 'nope'");
+  }
 }
