@@ -101,14 +101,10 @@ public final class ServeAndMonitor {
 
   /** The model being served and the monitor watching it. */
   private static final class Serving {
-    final int version;
-    final Model<Label> model;
     final DriftMonitor monitor;
     final MonitoredModel<Map<String, Object>, Prediction<Label>> monitored;
 
-    Serving(int version, Model<Label> model, DriftMonitor monitor) {
-      this.version = version;
-      this.model = model;
+    Serving(Model<Label> model, DriftMonitor monitor) {
       this.monitor = monitor;
       this.monitored = monitor.wrap(r -> model.predict(CreditData.example(r)), r -> r, CreditData::badScore);
     }
@@ -249,7 +245,7 @@ public final class ServeAndMonitor {
           }
         })
         .build();
-    return new Serving(version, model, monitor);
+    return new Serving(model, monitor);
   }
 
   private static String line(WindowReport w) {
