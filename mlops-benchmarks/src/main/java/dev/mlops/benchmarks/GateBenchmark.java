@@ -4,7 +4,7 @@ import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.core.gate.Metrics;
 import dev.mlops.core.gate.QualityGate;
 import java.util.List;

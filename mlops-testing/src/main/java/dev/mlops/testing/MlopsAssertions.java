@@ -2,7 +2,9 @@ package dev.mlops.testing;
 
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.DriftReport;
+import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.RegressionPredictions;
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.schema.ValidationReport;
 import org.assertj.core.api.Assertions;
@@ -65,13 +67,23 @@ public class MlopsAssertions extends Assertions {
   }
 
   /**
-   * Starts assertions on a Tribuo model's quality.
+   * Starts assertions on a classifier's predictions.
    *
-   * @param actual the model
+   * @param actual the predictions
    * @return the assertion object
    */
-  public static ModelAssert assertThat(org.tribuo.Model<?> actual) {
-    return new ModelAssert(actual);
+  public static PredictionsAssert assertThat(ClassificationPredictions actual) {
+    return new PredictionsAssert(actual);
+  }
+
+  /**
+   * Starts assertions on a regressor's predictions.
+   *
+   * @param actual the predictions
+   * @return the assertion object
+   */
+  public static PredictionsAssert assertThat(RegressionPredictions actual) {
+    return new PredictionsAssert(actual);
   }
 
   /**

@@ -26,7 +26,7 @@ import dev.mlops.api.registry.RegistryNames;
 import dev.mlops.api.registry.VersionConflictException;
 import dev.mlops.api.registry.VersionUpdate;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.core.registry.RegistryOptions;
 import java.io.IOException;

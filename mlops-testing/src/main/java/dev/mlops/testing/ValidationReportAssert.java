@@ -1,6 +1,6 @@
 package dev.mlops.testing;
 
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Violation;
 import dev.mlops.api.schema.ViolationKind;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.ViolationKind;

@@ -8,7 +8,7 @@ import dev.mlops.api.data.Table;
 import dev.mlops.core.data.CsvOptions;
 import dev.mlops.core.data.TableSummary;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.tribuo.TribuoTables;
+import dev.mlops.tribuo.TribuoTables;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

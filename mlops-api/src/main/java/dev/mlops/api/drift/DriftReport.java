@@ -1,5 +1,6 @@
 package dev.mlops.api.drift;
 
+import dev.mlops.api.common.Correction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

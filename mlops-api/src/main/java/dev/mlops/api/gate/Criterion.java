@@ -1,6 +1,6 @@
 package dev.mlops.api.gate;
 
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.util.Objects;
 
 /**
@@ -188,7 +188,7 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
    * @param severity the severity of a failure
    */
   record SliceGap(String name, Metric metric, String attribute, int minSliceSize, double maxGap,
-      dev.mlops.api.drift.Correction correction, double confidence, Severity severity) implements Criterion {
+      dev.mlops.api.common.Correction correction, double confidence, Severity severity) implements Criterion {
     /**
      * Validates the components.
      *
@@ -216,7 +216,7 @@ public sealed interface Criterion permits Criterion.AbsoluteBound, Criterion.Bas
       if (!(confidence > 0 && confidence < 1)) {
         throw new IllegalArgumentException("criterion '" + name + "': confidence must be in (0, 1), was " + confidence);
       }
-      if (correction != dev.mlops.api.drift.Correction.NONE && metric != Metric.ACCURACY) {
+      if (correction != dev.mlops.api.common.Correction.NONE && metric != Metric.ACCURACY) {
         throw new IllegalArgumentException("criterion '" + name + "': slice tests with a correction support ACCURACY,"
             + " not " + metric + "; use Correction.NONE for a plain gap");
       }

@@ -1,6 +1,6 @@
 package dev.mlops.api.gate;
 
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.mlops.api.schema;
 
+import dev.mlops.api.common.Severity;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;

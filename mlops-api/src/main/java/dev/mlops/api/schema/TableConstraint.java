@@ -1,5 +1,6 @@
 package dev.mlops.api.schema;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.Column;
 import java.util.List;
 import java.util.Objects;

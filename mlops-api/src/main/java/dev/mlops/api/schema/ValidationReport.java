@@ -1,5 +1,6 @@
 package dev.mlops.api.schema;
 
+import dev.mlops.api.common.Severity;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

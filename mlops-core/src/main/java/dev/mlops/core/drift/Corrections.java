@@ -1,6 +1,6 @@
 package dev.mlops.core.drift;
 
-import dev.mlops.api.drift.Correction;
+import dev.mlops.api.common.Correction;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;

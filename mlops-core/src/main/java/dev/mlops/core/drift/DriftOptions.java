@@ -2,7 +2,7 @@ package dev.mlops.core.drift;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.mlops.api.drift.Correction;
+import dev.mlops.api.common.Correction;
 import dev.mlops.api.drift.DriftMethod;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.ColumnDrift;
-import dev.mlops.api.drift.Correction;
+import dev.mlops.api.common.Correction;
 import dev.mlops.api.drift.DriftMethod;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.drift.DriftScore;

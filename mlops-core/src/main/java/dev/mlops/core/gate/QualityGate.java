@@ -9,7 +9,7 @@ import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.RegressionPredictions;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -214,7 +214,7 @@ public final class QualityGate {
       }
     }
     double sign = g.metric().higherIsBetter() ? 1 : -1;
-    boolean tested = g.correction() != dev.mlops.api.drift.Correction.NONE;
+    boolean tested = g.correction() != dev.mlops.api.common.Correction.NONE;
     List<String> judged = new ArrayList<>();
     List<Double> gaps = new ArrayList<>();
     List<Double> metricValues = new ArrayList<>();

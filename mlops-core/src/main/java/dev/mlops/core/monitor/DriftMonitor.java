@@ -11,7 +11,7 @@ import dev.mlops.api.profile.ColumnProfile;
 import dev.mlops.api.profile.NumericProfile;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Violation;

@@ -2,7 +2,7 @@
  * Monitoring a model in serving.
  *
  * <p>{@link dev.mlops.core.monitor.DriftMonitor} wraps a model (any function, or a Tribuo model
- * through {@link dev.mlops.core.tribuo.TribuoMonitoring}), profiles the features and scores of each
+ * through {@code dev.mlops.tribuo.TribuoMonitoring} in mlops-tribuo), profiles the features and scores of each
  * window, compares every closed window with a reference profile and a schema, estimates accuracy
  * without labels, feeds late labels to a streaming detector, and calls
  * {@link dev.mlops.core.monitor.DriftListener}s with {@link dev.mlops.core.monitor.DriftEvent}s:

@@ -15,7 +15,7 @@ import dev.mlops.api.registry.Lineage;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegistryEvent;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.core.gate.QualityGate;
 import dev.mlops.core.internal.JsonFields;
 import dev.mlops.core.schema.Schemas;

@@ -8,7 +8,7 @@ import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import dev.mlops.api.schema.ValidationOptions;

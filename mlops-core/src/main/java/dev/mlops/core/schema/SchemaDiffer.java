@@ -6,7 +6,7 @@ import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.SchemaChange.Kind;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import java.util.ArrayList;

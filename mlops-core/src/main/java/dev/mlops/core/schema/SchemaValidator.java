@@ -10,7 +10,7 @@ import dev.mlops.api.data.TimestampColumn;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import dev.mlops.api.schema.ValidationOptions;

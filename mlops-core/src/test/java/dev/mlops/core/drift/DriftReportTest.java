@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.ColumnDrift;
-import dev.mlops.api.drift.Correction;
+import dev.mlops.api.common.Correction;
 import dev.mlops.api.drift.DriftMethod;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.drift.DriftScore;
 import dev.mlops.core.data.Columns;
 import dev.mlops.core.data.NumericColumnBuilder;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.tribuo.TribuoTables;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -245,15 +244,5 @@ class DriftReportTest {
     assertThat(json.get("driftedColumns").get(0).asText()).isEqualTo("income");
     assertThat(json.get("columns").get(0).get("method").asText()).isEqualTo("KOLMOGOROV_SMIRNOV");
     assertThat(Drift.toJson(report)).isEqualTo(Drift.toJson(report));
-  }
-
-  @Test
-  void tribuoDatasetsCompareThroughTheTableAdapter() {
-    Table reference = TribuoTables.fromDataset(
-        TribuoTables.toClassificationDataset(table(200, 0, 0, 21, CITIES), "city"), "city");
-    Table current = TribuoTables.fromDataset(
-        TribuoTables.toClassificationDataset(table(200, 15, 0, 22, CITIES), "city"), "city");
-
-    assertThat(Drift.compare(reference, current).driftedColumns()).containsExactly("income");
   }
 }

@@ -10,7 +10,7 @@ import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;

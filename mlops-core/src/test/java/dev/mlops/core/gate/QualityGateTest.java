@@ -11,19 +11,13 @@ import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.RegressionPredictions;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.tribuo.TribuoPredictions;
-import dev.mlops.core.tribuo.TribuoTables;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 
 class QualityGateTest {
   private static final List<String> CLASSES = List.of("bad", "good");
@@ -163,45 +157,4 @@ class QualityGateTest {
         .hasMessage("criterion 'r' uses RMSE, a regression metric");
   }
 
-  @Test
-  void tribuoLogisticRegressionPassesAgainstAWeakerBaselineAndTheReverseFails() {
-    Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
-    Table train = loans(600, 1);
-    Table test = loans(400, 2);
-    MutableDataset<Label> trainSet = TribuoTables.toClassificationDataset(train, "class");
-    MutableDataset<Label> testSet = TribuoTables.toClassificationDataset(test, "class");
-    Model<Label> strong = new LogisticRegressionTrainer().train(trainSet);
-    Table weakTrain = Tables.builder().add(train.column("noise")).add(train.column("class")).build();
-    Model<Label> weak = new LogisticRegressionTrainer().train(TribuoTables.toClassificationDataset(weakTrain, "class"));
-
-    ClassificationPredictions candidate = TribuoPredictions.classification(strong, testSet);
-    ClassificationPredictions baseline = TribuoPredictions.classification(weak, testSet);
-    QualityGate gate = QualityGate.builder()
-        .atLeast("AUC floor", Metric.ROC_AUC, 0.8)
-        .noWorseThanBaseline("AUC not worse", Metric.ROC_AUC, 0)
-        .noWorseThanBaseline("accuracy not worse", Metric.ACCURACY, 0)
-        .build();
-
-    GateResult forward = gate.evaluate(candidate, baseline);
-    GateResult reverse = gate.evaluate(baseline, candidate);
-
-    assertThat(forward.verdict()).as(forward.toText()).isEqualTo(Verdict.PASS);
-    assertThat(reverse.verdict()).as(reverse.toText()).isEqualTo(Verdict.FAIL);
-    assertThat(candidate.hasProbabilities()).isTrue();
-    assertThat(candidate.source()).as("the model's provenance travels with its predictions")
-        .contains("LogisticRegressionTrainer");
-  }
-
-  private static Table loans(int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[] amount = new double[n];
-    double[] noise = new double[n];
-    String[] label = new String[n];
-    for (int i = 0; i < n; i++) {
-      amount[i] = r.nextGaussian();
-      noise[i] = r.nextGaussian();
-      label[i] = amount[i] + 0.5 * r.nextGaussian() > 0 ? "good" : "bad";
-    }
-    return Tables.builder().numeric("amount", amount).numeric("noise", noise).categorical("class", label).build();
-  }
 }

@@ -3,13 +3,13 @@ package dev.mlops.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mlops.api.drift.Correction;
+import dev.mlops.api.common.Correction;
 import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.RegressionPredictions;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

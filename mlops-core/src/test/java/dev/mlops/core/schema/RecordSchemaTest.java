@@ -7,7 +7,7 @@ import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.ViolationKind;
@@ -16,7 +16,6 @@ import dev.mlops.api.schema.annotation.Nullable;
 import dev.mlops.api.schema.annotation.Pattern;
 import dev.mlops.api.schema.annotation.Range;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.tribuo.TribuoTables;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,18 +76,5 @@ class RecordSchemaTest {
     assertThatThrownBy(() -> Schemas.fromRecord(Broken.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Broken.name: field 'name' is CATEGORICAL; Range applies to INTEGRAL or NUMERIC fields");
-  }
-
-  @Test
-  void tribuoDatasetsAreValidatedThroughTheTableAdapter() {
-    Table table = Tables.builder().numeric("x", 1, 2, 50).categorical("y", "a", "b", "a").build();
-    Table fromTribuo = TribuoTables.fromDataset(TribuoTables.toClassificationDataset(table, "y"), "y");
-    Schema schema = Schema.builder().field("x", ColumnType.NUMERIC, f -> f.between(0, 10))
-        .field("y", ColumnType.CATEGORICAL, f -> f.domain("a", "b")).build();
-
-    ValidationReport report = Schemas.validate(fromTribuo, schema);
-
-    assertThat(report.violations(ViolationKind.OUT_OF_RANGE)).singleElement()
-        .satisfies(v -> assertThat(v.examples().get(0).row()).isEqualTo(2));
   }
 }

@@ -7,7 +7,7 @@ import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.SchemaChange.Kind;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.UnexpectedColumns;
 import java.util.List;
 import java.util.Set;

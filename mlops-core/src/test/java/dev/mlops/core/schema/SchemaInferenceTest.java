@@ -40,7 +40,7 @@ class SchemaInferenceTest {
     assertThat(report.violations()).as(report.toText()).isEmpty();
     assertThat(schema.field("age").type()).isEqualTo(ColumnType.INTEGRAL);
     assertThat(schema.field("age").constraint(FieldConstraint.Range.class)).isEqualTo(
-        new FieldConstraint.Range(19, true, 75, true, dev.mlops.api.schema.Severity.ERROR));
+        new FieldConstraint.Range(19, true, 75, true, dev.mlops.api.common.Severity.ERROR));
     assertThat(schema.field("class").constraint(FieldConstraint.Domain.class).values())
         .containsExactlyInAnyOrder("good", "bad");
     assertThat(schema.field("age").constraint(FieldConstraint.NullFraction.class).max()).isZero();

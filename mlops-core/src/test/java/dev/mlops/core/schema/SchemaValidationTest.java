@@ -7,7 +7,7 @@ import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.schema.Severity;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.SeverityPolicy;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;

@@ -1,6 +1,6 @@
 /**
  * Adapters between mlops-java tables and Tribuo datasets, so host code can validate a table and
  * then train on it, or check the data inside a Tribuo dataset. Start at
- * {@link dev.mlops.core.tribuo.TribuoTables}.
+ * {@link dev.mlops.tribuo.TribuoTables}.
  */
-package dev.mlops.core.tribuo;
+package dev.mlops.tribuo;

@@ -1,4 +1,4 @@
-package dev.mlops.api.schema;
+package dev.mlops.api.common;
 
 /** How much a broken constraint matters; {@link #ERROR} is worse than {@link #WARNING}. */
 public enum Severity {

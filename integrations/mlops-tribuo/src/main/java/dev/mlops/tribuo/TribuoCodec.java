@@ -1,4 +1,4 @@
-package dev.mlops.core.tribuo;
+package dev.mlops.tribuo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

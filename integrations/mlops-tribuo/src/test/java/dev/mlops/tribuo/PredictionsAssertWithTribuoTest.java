@@ -1,4 +1,4 @@
-package dev.mlops.testing;
+package dev.mlops.tribuo;
 
 import static dev.mlops.testing.MlopsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.tribuo.TribuoTables;
 import java.util.SplittableRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,7 +15,8 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 
-class ModelAssertTest {
+/** mlops-testing's predictions assertions on a Tribuo model's predictions. */
+class PredictionsAssertWithTribuoTest {
 
   private static Table data(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -30,16 +30,18 @@ class ModelAssertTest {
   }
 
   @Test
-  void modelMetricOnADatasetIsAssertable() {
+  void metricOfAModelsPredictions_isAssertable() {
     Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
     Model<Label> model = new LogisticRegressionTrainer().train(TribuoTables.toClassificationDataset(data(400, 1), "y"));
     MutableDataset<Label> test = TribuoTables.toClassificationDataset(data(300, 2), "y");
 
-    assertThat(model).on(test).metric(Metric.ROC_AUC).isGreaterThanOrEqualTo(0.8);
-    assertThatThrownBy(() -> assertThat(model).on(test).metric(Metric.ACCURACY).isGreaterThanOrEqualTo(0.99))
+    assertThat(TribuoPredictions.classification(model, test)).metric(Metric.ROC_AUC).isGreaterThanOrEqualTo(0.8);
+    assertThatThrownBy(() -> assertThat(TribuoPredictions.classification(model, test))
+            .metric(Metric.ACCURACY).isGreaterThanOrEqualTo(0.99))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("ACCURACY of model");
-    assertThatThrownBy(() -> assertThat(model).metric(Metric.ACCURACY))
-        .isInstanceOf(IllegalStateException.class);
+        .hasMessageContaining("ACCURACY of")
+        .hasMessageContaining("LogisticRegressionTrainer");
+    assertThatThrownBy(() -> assertThat(TribuoPredictions.classification(model, test)).metric(Metric.RMSE))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

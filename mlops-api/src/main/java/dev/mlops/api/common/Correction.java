@@ -1,4 +1,4 @@
-package dev.mlops.api.drift;
+package dev.mlops.api.common;
 
 /** A multiple-testing correction of the p-values of a drift report's column tests. */
 public enum Correction {

@@ -1,4 +1,4 @@
-package dev.mlops.core.tribuo;
+package dev.mlops.tribuo;
 
 import static java.util.Objects.requireNonNull;
 

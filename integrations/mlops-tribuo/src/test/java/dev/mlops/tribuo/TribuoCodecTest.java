@@ -1,4 +1,4 @@
-package dev.mlops.core.tribuo;
+package dev.mlops.tribuo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
