@@ -24,6 +24,7 @@ import dev.mlops.core.monitor.PerformanceEstimate;
 import dev.mlops.core.monitor.Signal;
 import dev.mlops.core.monitor.WindowReport;
 import dev.mlops.core.profile.ProfileAccumulator;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.profile.Profiles;
 import dev.mlops.core.schema.Schemas;
 import dev.mlops.tribuo.TribuoCodec;
@@ -216,7 +217,7 @@ public final class ServeAndMonitor {
       acc.endRow();
     }
     TableProfile profile = acc.toProfile();
-    TrainAndPromote.write(reports.resolve("reference-profile-v" + version + ".json"), Profiles.toJson(profile));
+    TrainAndPromote.write(reports.resolve("reference-profile-v" + version + ".json"), MlopsJson.toJson(profile));
     // Calibrated on the reference itself: the estimate then says what accuracy the scores promise.
     Cbpe cbpe = Cbpe.of(IsotonicCalibrator.fit(scores, bad), 0.5);
     PerformanceEstimate expected = cbpe.estimate(scores);

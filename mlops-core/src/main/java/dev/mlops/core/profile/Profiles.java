@@ -11,6 +11,10 @@ import dev.mlops.api.data.TimestampColumn;
 import dev.mlops.api.profile.ColumnProfile;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.core.internal.ArrayBacked;
+import dev.mlops.core.internal.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,25 +200,30 @@ public final class Profiles {
   }
 
   /**
-   * Renders a profile as JSON ({@code formatVersion} 1): readable statistics per column and the
-   * binary form in Base64, which {@link #fromJson} reads back losslessly.
+   * Writes a profile's binary form to a file, atomically (a reader sees the previous file or the
+   * whole new one). For a readable JSON form use {@code MlopsJson.write(profile, path)}.
    *
    * @param profile the profile
-   * @return the JSON text
+   * @param path the file; its folder must exist
+   * @throws IOException if the file cannot be written; any previous file is then unchanged
    */
-  public static String toJson(TableProfile profile) {
-    return ProfileCodec.toJson(requireProfile(profile));
+  public static void write(TableProfile profile, Path path) throws IOException {
+    byte[] bytes = toBytes(profile);
+    AtomicFiles.write(requireNonNull(path, "path"), bytes);
   }
 
   /**
-   * Reads a profile from its JSON form.
+   * Reads a profile from a file written by {@link #write}.
    *
-   * @param json the text
+   * @param path the file
    * @return the profile
-   * @throws dev.mlops.api.data.MalformedDataException if the text is not a profile of this version
+   * @throws IOException if the file cannot be read
+   * @throws dev.mlops.api.data.MalformedDataException naming the file if it is not a profile, of
+   *     another format version, truncated or corrupt
    */
-  public static TableProfile fromJson(String json) {
-    return ProfileCodec.fromJson(requireNonNull(json, "json"), "<profile json>");
+  public static TableProfile read(Path path) throws IOException {
+    requireNonNull(path, "path");
+    return ProfileCodec.fromBytes(Files.readAllBytes(path), path.toString());
   }
 
   private static TableProfile requireProfile(TableProfile profile) {

@@ -7,12 +7,17 @@ import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.profile.CategoricalProfile;
 import dev.mlops.api.profile.NumericProfile;
 import dev.mlops.api.profile.TableProfile;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.data.Columns;
 import dev.mlops.core.data.Tables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileCodecTest {
 
@@ -70,8 +75,8 @@ class ProfileCodecTest {
   void jsonRoundTripIsLosslessAndReadable() {
     TableProfile p = profile();
 
-    String json = Profiles.toJson(p);
-    TableProfile back = Profiles.fromJson(json);
+    String json = MlopsJson.toJson(p);
+    TableProfile back = MlopsJson.fromJson(json, TableProfile.class);
 
     assertSameStatistics(back, p);
     assertThat(json).contains("\"formatVersion\" : 1").contains("\"distinctEstimate\"").contains("\"median\"");
@@ -89,7 +94,21 @@ class ProfileCodecTest {
     future[7] = 9;
     assertThatThrownBy(() -> Profiles.fromBytes(future))
         .hasMessage("<profile bytes>: unsupported profile formatVersion 9; this version of mlops-java reads 1");
-    assertThatThrownBy(() -> Profiles.fromJson("{\"formatVersion\": 2}"))
-        .hasMessage("<profile json>: $.formatVersion: expected 1, found 2");
+    assertThatThrownBy(() -> MlopsJson.fromJson("{\"formatVersion\": 2}", TableProfile.class))
+        .hasMessage("<TableProfile json>: $.formatVersion: this reader supports formatVersion 1, found number 2");
+  }
+
+  @Test
+  void binaryFile_roundTripsAndACorruptFileIsNamed(@TempDir Path dir) throws IOException {
+    TableProfile p = profile();
+    Path file = dir.resolve("reference.profile");
+    Path corrupt = dir.resolve("corrupt.profile");
+    Files.write(corrupt, new byte[] {1, 2, 3});
+
+    Profiles.write(p, file);
+
+    assertSameStatistics(Profiles.read(file), p);
+    assertThatThrownBy(() -> Profiles.read(corrupt)).isInstanceOf(MalformedDataException.class)
+        .hasMessageStartingWith(corrupt + ": ");
   }
 }
