@@ -150,7 +150,8 @@ public abstract class ModelRegistryContractTest {
 
   private static GateResult gate(Verdict verdict) {
     return GateResult.of(List.of(new CriterionResult("floor", Metric.ACCURACY, Severity.ERROR, verdict,
-        Measurement.of(0.8), "ACCURACY >= 0.75")));
+        Measurement.of(0.8), "ACCURACY >= 0.75"), new CriterionResult("not worse", Metric.ACCURACY, Severity.WARNING,
+        Verdict.PASS, Measurement.of(0.8).withBaseline(0.78).withInterval(-0.01, 0.05).withPValue(0.2), "supported")));
   }
 
   /** A codec of strings, for typed round trips. */

@@ -15,6 +15,7 @@ import dev.mlops.api.gate.RegressionPredictions;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.common.Severity;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -156,4 +157,91 @@ class QualityGateTest {
         .hasMessage("criterion 'r' uses RMSE, a regression metric");
   }
 
+
+  @Test
+  void evaluateWithoutABaseline_passesBaselineCriteriaWithAReasonAndJudgesTheRest() {
+    QualityGate gate = QualityGate.builder()
+        .atLeast("floor", Metric.ACCURACY, 0.9)
+        .noWorseThanBaseline("nr", Metric.ACCURACY)
+        .supportedChange("supported", Metric.ACCURACY, c -> c.mcNemar())
+        .build();
+
+    GateResult r = gate.evaluate(threeOfFour());
+
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.criteria()).extracting(CriterionResult::verdict)
+        .containsExactly(Verdict.FAIL, Verdict.PASS, Verdict.PASS);
+    assertThat(r.criteria().get(1).reason()).isEqualTo("no baseline to compare with");
+    assertThat(r.criteria().get(2).reason()).isEqualTo("no baseline to compare with");
+    assertThat(r.criteria().get(2).measurement()).isEqualTo(Measurement.of(0.75));
+    RegressionPredictions regression = RegressionPredictions.of(new double[] {1, 2}, new double[] {1.5, 2});
+    CriterionResult mae = only(QualityGate.builder().noWorseThanBaseline("mae", Metric.MAE).build().evaluate(regression));
+    assertThat(mae.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(mae.reason()).isEqualTo("no baseline to compare with");
+    assertThat(mae.measurement().baseline()).isEmpty();
+  }
+
+  @Test
+  void evaluateRejectsANullBaselineByName() {
+    QualityGate accuracy = QualityGate.builder().noWorseThanBaseline("nr", Metric.ACCURACY).build();
+    QualityGate mae = QualityGate.builder().noWorseThanBaseline("nr", Metric.MAE).build();
+    RegressionPredictions regression = RegressionPredictions.of(new double[] {1}, new double[] {1});
+
+    assertThatThrownBy(() -> accuracy.evaluate(threeOfFour(), null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("baseline");
+    assertThatThrownBy(() -> mae.evaluate(regression, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("baseline");
+    assertThatThrownBy(() -> accuracy.evaluate((ClassificationPredictions) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("candidate");
+  }
+
+  @Test
+  void builderMethodsPassTheirSpecToTheCriterionsBuilderAndItsConflictsSurface() {
+    QualityGate gate = QualityGate.builder()
+        .atLeast("floor", Metric.ROC_AUC, 0.8)
+        .absoluteBound("loss", Metric.LOG_LOSS, c -> c.exceeds(0.3).severity(Severity.WARNING))
+        .noWorseThanBaseline("nr", Metric.ROC_AUC, c -> c.maxAbsoluteDrop(0.0))
+        .supportedChange("auc", Metric.ROC_AUC, c -> c.pairedBootstrap(1_000, 42).margin(0.0).confidence(0.95)
+            .minSamples(100))
+        .sliceGap("by age", Metric.ACCURACY, "age_band", c -> c.maxGap(0.1).minSliceSize(30))
+        .build();
+
+    assertThat(gate.criteria()).containsExactly(
+        Criterion.AbsoluteBound.builder("floor", Metric.ROC_AUC).reaches(0.8).build(),
+        Criterion.AbsoluteBound.builder("loss", Metric.LOG_LOSS).exceeds(0.3).severity(Severity.WARNING).build(),
+        new Criterion.BaselineChange("nr", Metric.ROC_AUC, OptionalDouble.of(0.0), OptionalDouble.empty(),
+            Severity.ERROR),
+        new Criterion.SupportedChange("auc", Metric.ROC_AUC, new Criterion.Evidence.PairedBootstrap(1_000, 42, 0.0),
+            0.95, 100, Severity.ERROR),
+        new Criterion.SliceGap("by age", Metric.ACCURACY, new Criterion.SliceGap.Slicing("age_band", 30), 0.1,
+            Optional.empty(), Severity.ERROR));
+    assertThatThrownBy(() -> QualityGate.builder()
+        .supportedChange("auc", Metric.ACCURACY, c -> c.pairedBootstrap(1_000, 42).mcNemar()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("criterion 'auc': the evidence was already set to pairedBootstrap(1000, 42); cannot also set"
+            + " mcNemar()");
+    assertThatThrownBy(() -> QualityGate.builder().supportedChange("auc", Metric.ROC_AUC, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("spec");
+  }
+
+  @Test
+  void jsonKeepsItsFieldNamesWithNullForAbsentNumbers() throws Exception {
+    GateResult r = QualityGate.builder()
+        .supportedChange("boot", Metric.ACCURACY, c -> c.pairedBootstrap(200, 1).minSamples(1))
+        .supportedChange("mcnemar", Metric.ACCURACY, c -> c.mcNemar().minSamples(1))
+        .build().evaluate(threeOfFour(), twoOfFour());
+
+    JsonNode json = new ObjectMapper().readTree(QualityGate.toJson(r));
+    JsonNode boot = json.get("criteria").get(0);
+    JsonNode mcnemar = json.get("criteria").get(1);
+
+    assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(boot.fieldNames()).toIterable().containsExactly("name", "metric", "severity", "verdict", "value",
+        "baseline", "lower", "upper", "pValue", "reason");
+    assertThat(boot.get("lower").asDouble()).isEqualTo(r.criteria().get(0).measurement().interval().orElseThrow().lower());
+    assertThat(boot.get("upper").isNumber()).isTrue();
+    assertThat(boot.get("pValue").isNull()).isTrue();
+    assertThat(mcnemar.get("lower").isNull()).isTrue();
+    assertThat(mcnemar.get("pValue").asDouble()).isEqualTo(r.criteria().get(1).measurement().pValue().getAsDouble());
+  }
 }
