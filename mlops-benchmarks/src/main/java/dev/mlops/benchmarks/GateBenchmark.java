@@ -1,10 +1,8 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.api.gate.ClassificationPredictions;
-import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
-import dev.mlops.api.common.Severity;
 import dev.mlops.core.gate.Metrics;
 import dev.mlops.core.gate.QualityGate;
 import java.util.List;
@@ -67,8 +65,9 @@ public class GateBenchmark {
     String[] t = truth(100_000, 3);
     candidate = binary(100_000, 1.0, 4, t);
     baseline = binary(100_000, 0.9, 5, t);
-    bootstrap = QualityGate.builder().add(new Criterion.SupportedChange("auc", Metric.ROC_AUC,
-        Criterion.Evidence.PAIRED_BOOTSTRAP, 0, 0.95, 1000, 7, 10, Severity.ERROR)).build();
+    bootstrap = QualityGate.builder()
+        .supportedChange("auc", Metric.ROC_AUC, c -> c.pairedBootstrap(1000, 7).margin(0).confidence(0.95).minSamples(10))
+        .build();
   }
 
   @Benchmark

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Measurement;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.registry.Artifact;
@@ -148,8 +149,9 @@ public abstract class ModelRegistryContractTest {
   }
 
   private static GateResult gate(Verdict verdict) {
-    return GateResult.of(List.of(new CriterionResult("floor", Metric.ACCURACY, Severity.ERROR, verdict, 0.8,
-        Double.NaN, Double.NaN, Double.NaN, Double.NaN, "ACCURACY >= 0.75")));
+    return GateResult.of(List.of(new CriterionResult("floor", Metric.ACCURACY, Severity.ERROR, verdict,
+        Measurement.of(0.8), "ACCURACY >= 0.75"), new CriterionResult("not worse", Metric.ACCURACY, Severity.WARNING,
+        Verdict.PASS, Measurement.of(0.8).withBaseline(0.78).withInterval(-0.01, 0.05).withPValue(0.2), "supported")));
   }
 
   /** A codec of strings, for typed round trips. */

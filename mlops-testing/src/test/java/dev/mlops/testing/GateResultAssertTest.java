@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class GateResultAssertTest {
   private final ClassificationPredictions p = ClassificationPredictions.of(List.of("a", "b"),
-      new String[] {"a", "b", "b"}, new String[] {"a", "b", "a"}, null);
+      new String[] {"a", "b", "b"}, new String[] {"a", "b", "a"});
 
   @Test
   void passingAndFailingGates() {
-    GateResult pass = QualityGate.builder().atLeast("floor", Metric.ACCURACY, 0.6).build().evaluate(p, null);
-    GateResult fail = QualityGate.builder().atLeast("floor", Metric.ACCURACY, 0.9).build().evaluate(p, null);
+    GateResult pass = QualityGate.builder().atLeast("floor", Metric.ACCURACY, 0.6).build().evaluate(p);
+    GateResult fail = QualityGate.builder().atLeast("floor", Metric.ACCURACY, 0.9).build().evaluate(p);
 
     assertThat(pass).passed().hasVerdict(Verdict.PASS);
     assertThatThrownBy(() -> assertThat(fail).passed())

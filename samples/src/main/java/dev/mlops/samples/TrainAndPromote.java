@@ -5,7 +5,6 @@ import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.common.Correction;
 import dev.mlops.api.gate.ClassificationPredictions;
-import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
@@ -32,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,17 +178,18 @@ public final class TrainAndPromote {
 
     // 3. Gate against the current champion, predicting the same held-out rows.
     OptionalInt championVersion = championVersion(registry);
-    ClassificationPredictions baseline = null;
+    GateResult gate;
     if (championVersion.isPresent()) {
       Model<Label> champion = registry.load(ModelRef.parse(MODEL + "@" + CHAMPION), TribuoCodec.classification());
-      baseline = TribuoPredictions.classification(champion, CreditData.dataset(test, Set.of()))
+      ClassificationPredictions baseline = TribuoPredictions.classification(champion, CreditData.dataset(test, Set.of()))
           .withAttribute(CreditData.AGE_BAND, CreditData.ageBands(test));
       out.printf(Locale.ROOT, "  champion v%d on the same rows: ROC AUC %.3f%n", championVersion.getAsInt(),
           Metrics.compute(Metric.ROC_AUC, baseline));
+      gate = gate().evaluate(candidate, baseline);
     } else {
       out.println("  no champion yet: change criteria pass with 'no baseline'");
+      gate = gate().evaluate(candidate);
     }
-    GateResult gate = gate().evaluate(candidate, baseline);
     write(reports.resolve(prefix + "-gate.json"), QualityGate.toJson(gate));
 
     // 4. Register with everything a reviewer needs; 5. promote only if the gate passed.
@@ -224,10 +225,10 @@ public final class TrainAndPromote {
   static QualityGate gate() {
     return QualityGate.builder()
         .atLeast("ROC AUC floor", Metric.ROC_AUC, 0.70)
-        .add(new Criterion.SupportedChange("ROC AUC not worse than champion", Metric.ROC_AUC,
-            Criterion.Evidence.PAIRED_BOOTSTRAP, 0.05, 0.90, 1_000, 42, 100, Severity.ERROR))
-        .add(new Criterion.SliceGap("accuracy per age band", Metric.ACCURACY, CreditData.AGE_BAND, 40, 0.10,
-            Correction.HOLM, 0.95, Severity.WARNING))
+        .supportedChange("ROC AUC not worse than champion", Metric.ROC_AUC,
+            c -> c.pairedBootstrap(1_000, 42).margin(0.05).confidence(0.90).minSamples(100))
+        .sliceGap("accuracy per age band", Metric.ACCURACY, CreditData.AGE_BAND,
+            c -> c.maxGap(0.10).minSliceSize(40).tested(Correction.HOLM, 0.95).severity(Severity.WARNING))
         .build();
   }
 
@@ -259,8 +260,8 @@ public final class TrainAndPromote {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file, e);
     }

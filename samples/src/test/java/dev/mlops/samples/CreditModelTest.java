@@ -8,6 +8,7 @@ import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.core.data.Tables;
 import dev.mlops.tribuo.TribuoPredictions;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
@@ -33,7 +34,7 @@ class CreditModelTest {
 
   @Test
   void theModelClearsTheAucFloor() {
-    MutableDataset<Label> testSet = CreditData.dataset(test, java.util.Set.of());
+    MutableDataset<Label> testSet = CreditData.dataset(test, Set.of());
     assertThat(TribuoPredictions.classification(strong, testSet)).metric(Metric.ROC_AUC).isGreaterThanOrEqualTo(0.70);
   }
 
@@ -41,7 +42,7 @@ class CreditModelTest {
   void theGatePassesTheModelAndRefusesTheWeakerOne() {
     ClassificationPredictions candidate = predictions(strong, TrainAndPromote.Config.STRONG);
     ClassificationPredictions weaker = predictions(weak, TrainAndPromote.Config.WEAK);
-    assertThat(TrainAndPromote.gate().evaluate(candidate, null)).passed();
+    assertThat(TrainAndPromote.gate().evaluate(candidate)).passed();
     assertThat(TrainAndPromote.gate().evaluate(weaker, candidate)).hasVerdict(Verdict.FAIL);
   }
 

@@ -9,7 +9,6 @@ import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.drift.StreamingDriftDetector;
 import dev.mlops.api.gate.ClassificationPredictions;
-import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.profile.TableProfile;
@@ -19,7 +18,6 @@ import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.PromotionPolicy;
 import dev.mlops.api.registry.Registration;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.drift.Drift;
@@ -115,8 +113,8 @@ class ReadmeConceptsTest {
   void gateSnippet() {
     QualityGate gate = QualityGate.builder()
         .atLeast("AUC floor", Metric.ROC_AUC, 0.75)
-        .add(new Criterion.SupportedChange("AUC not worse", Metric.ROC_AUC,
-            Criterion.Evidence.PAIRED_BOOTSTRAP, 0.0, 0.95, 1000, 42, 100, Severity.ERROR))
+        .supportedChange("AUC not worse", Metric.ROC_AUC,
+            c -> c.pairedBootstrap(1_000, 42).margin(0.0).confidence(0.95).minSamples(100))
         .build();
     GateResult result = gate.evaluate(TribuoPredictions.classification(candidate, testSet),
         TribuoPredictions.classification(champion, testSet));   // PASS, WARN, FAIL or INCONCLUSIVE
@@ -165,7 +163,7 @@ class ReadmeConceptsTest {
     double auc = 0.76;
     GateResult result = TrainAndPromote.gate().evaluate(
         TribuoPredictions.classification(model, testSet).withAttribute(CreditData.AGE_BAND,
-            CreditData.ageBands(lastHour)), null);
+            CreditData.ageBands(lastHour)));
 
     try (ModelRegistry registry = Registries.open(dir.resolve("models"), RegistryOptions.builder()
         .promotionPolicy(PromotionPolicy.requirePassingGate()).build())) {
@@ -190,7 +188,7 @@ class ReadmeConceptsTest {
     ClassificationPredictions championPredictions = TribuoPredictions.classification(candidate, testSet)
         .withAttribute(CreditData.AGE_BAND, CreditData.ageBands(lastHour));
     registry.register("credit-risk", candidate, TribuoCodec.classification(),
-        Registration.builder().gateResult(gate.evaluate(candidatePredictions, null)).build());
+        Registration.builder().gateResult(gate.evaluate(candidatePredictions)).build());
     registry.setAlias("credit-risk", "champion", 1);
 
     assertThat(loans).hasRowCount(1000).hasNoNulls("class").conformsTo(schema);

@@ -54,7 +54,8 @@ public final class TribuoPredictions {
     int n = predictions.size();
     String[] truth = new String[n];
     String[] predicted = new String[n];
-    double[][] probabilities = model.generatesProbabilities() ? new double[n][classes.size()] : null;
+    boolean scored = model.generatesProbabilities();
+    double[][] probabilities = new double[scored ? n : 0][classes.size()];
     int row = 0;
     for (Example<Label> example : dataset) {
       Prediction<Label> prediction = predictions.get(row);
@@ -64,7 +65,7 @@ public final class TribuoPredictions {
             + " has no label; a quality gate needs labelled data");
       }
       predicted[row] = prediction.getOutput().getLabel();
-      if (probabilities != null) {
+      if (scored) {
         Map<String, Label> scores = prediction.getOutputScores();
         double sum = 0;
         for (int c = 0; c < classes.size(); c++) {
@@ -78,8 +79,10 @@ public final class TribuoPredictions {
       }
       row++;
     }
-    return ClassificationPredictions.of(classes, truth, predicted, probabilities)
-        .withSource(model.getProvenance().toString());
+    ClassificationPredictions p = scored
+        ? ClassificationPredictions.of(classes, truth, predicted, probabilities)
+        : ClassificationPredictions.of(classes, truth, predicted);
+    return p.withSource(model.getProvenance().toString());
   }
 
   /**
@@ -111,6 +114,6 @@ public final class TribuoPredictions {
       predicted[row] = f[0];
       row++;
     }
-    return new RegressionPredictions(truth, predicted).withSource(model.getProvenance().toString());
+    return RegressionPredictions.of(truth, predicted).withSource(model.getProvenance().toString());
   }
 }

@@ -68,8 +68,8 @@ class TribuoChecksTest {
     ClassificationPredictions baseline = TribuoPredictions.classification(weak, testSet);
     QualityGate gate = QualityGate.builder()
         .atLeast("AUC floor", Metric.ROC_AUC, 0.8)
-        .noWorseThanBaseline("AUC not worse", Metric.ROC_AUC, 0)
-        .noWorseThanBaseline("accuracy not worse", Metric.ACCURACY, 0)
+        .noWorseThanBaseline("AUC not worse", Metric.ROC_AUC)
+        .noWorseThanBaseline("accuracy not worse", Metric.ACCURACY)
         .build();
 
     GateResult forward = gate.evaluate(candidate, baseline);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The true and predicted classes of n rows, and optionally each row's probability for every class.
@@ -17,7 +18,12 @@ import java.util.Objects;
  *     new String[] {"good", "bad", "good"},          // truth
  *     new String[] {"good", "good", "good"},         // predicted
  *     new double[][] {{0.2, 0.8}, {0.4, 0.6}, {0.1, 0.9}});
+ * ClassificationPredictions labelsOnly = ClassificationPredictions.of(List.of("bad", "good"), truth, predicted);
  * }</pre>
+ *
+ * <p>Both kinds of predictions are made the same way: {@code ClassificationPredictions.of(...)},
+ * {@code RegressionPredictions.of(truth, predicted)}, then {@code withSource} and
+ * {@code withAttribute} for provenance and slices.
  *
  * <p>Probabilities must lie in [0, 1] and sum to 1 per row within {@value #SUM_TOLERANCE}.
  */
@@ -89,18 +95,37 @@ public final class ClassificationPredictions {
 
 
   /**
-   * Creates predictions from labels.
+   * Creates predictions from labels alone (metrics that need scores are then undefined).
    *
-   * @param classes the class names, distinct; score columns follow this order
+   * @param classes the class names, distinct, at least 2
    * @param truth the true class of each row
    * @param predicted the predicted class of each row
-   * @param probabilities each row's probability per class ({@code n x classes.size()}), or null
+   * @return the predictions
+   * @throws IllegalArgumentException if lengths differ, a label is not in {@code classes}, or there
+   *     are no rows (the message names the row)
+   */
+  public static ClassificationPredictions of(List<String> classes, String[] truth, String[] predicted) {
+    return create(classes, truth, predicted, Optional.empty());
+  }
+
+  /**
+   * Creates predictions from labels and each row's probability per class.
+   *
+   * @param classes the class names, distinct, at least 2; score columns follow this order
+   * @param truth the true class of each row
+   * @param predicted the predicted class of each row
+   * @param probabilities each row's probability per class ({@code n x classes.size()})
    * @return the predictions
    * @throws IllegalArgumentException if lengths differ, a label is not in {@code classes}, there are
    *     no rows, or probabilities are out of [0, 1] or do not sum to 1 (the message names the row)
    */
   public static ClassificationPredictions of(List<String> classes, String[] truth, String[] predicted,
       double[][] probabilities) {
+    return create(classes, truth, predicted, Optional.of(Objects.requireNonNull(probabilities, "probabilities")));
+  }
+
+  private static ClassificationPredictions create(List<String> classes, String[] truth, String[] predicted,
+      Optional<double[][]> probabilities) {
     Objects.requireNonNull(classes, "classes");
     Objects.requireNonNull(truth, "truth");
     Objects.requireNonNull(predicted, "predicted");
@@ -127,7 +152,8 @@ public final class ClassificationPredictions {
       t[i] = classIndex(index, truth[i], "truth", i, names);
       p[i] = classIndex(index, predicted[i], "predicted", i, names);
     }
-    return new ClassificationPredictions(names, t, p, checkProbabilities(probabilities, n, names.size()));
+    return new ClassificationPredictions(names, t, p,
+        probabilities.map(pr -> checkProbabilities(pr, n, names.size())).orElse(null));
   }
 
   private static int classIndex(Map<String, Integer> index, String label, String what, int row, List<String> names) {
@@ -140,9 +166,6 @@ public final class ClassificationPredictions {
   }
 
   private static double[][] checkProbabilities(double[][] probabilities, int n, int k) {
-    if (probabilities == null) {
-      return null;
-    }
     if (probabilities.length != n) {
       throw new IllegalArgumentException("truth has " + n + " rows but probabilities has " + probabilities.length);
     }

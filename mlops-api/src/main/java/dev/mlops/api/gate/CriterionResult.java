@@ -7,19 +7,21 @@ import java.util.Objects;
 /**
  * What one criterion found.
  *
+ * <pre>{@code
+ * CriterionResult r = new CriterionResult("AUC floor", Metric.ROC_AUC, Severity.ERROR, Verdict.PASS,
+ *     Measurement.of(0.81), "ROC_AUC >= 0.800000");
+ * }</pre>
+ *
  * @param name the criterion's name
  * @param metric the metric
  * @param severity the criterion's severity
  * @param verdict the outcome
- * @param value the candidate's metric value ({@code NaN} if undefined)
- * @param baseline the baseline's value, or {@code NaN} when the criterion has none
- * @param lower the lower end of the confidence interval of the change, or {@code NaN}
- * @param upper the upper end of the confidence interval of the change, or {@code NaN}
- * @param pValue the test's p-value, or {@code NaN}
+ * @param measurement the candidate's value and, where computed, the baseline's value, the change's
+ *     interval and the p-value
  * @param reason one line saying why
  */
-public record CriterionResult(String name, Metric metric, Severity severity, Verdict verdict, double value,
-    double baseline, double lower, double upper, double pValue, String reason) {
+public record CriterionResult(String name, Metric metric, Severity severity, Verdict verdict, Measurement measurement,
+    String reason) {
   /**
    * Validates the components.
    *
@@ -27,11 +29,7 @@ public record CriterionResult(String name, Metric metric, Severity severity, Ver
    * @param metric the metric
    * @param severity the severity
    * @param verdict the verdict
-   * @param value the value
-   * @param baseline the baseline value
-   * @param lower the interval's lower end
-   * @param upper the interval's upper end
-   * @param pValue the p-value
+   * @param measurement the measurement
    * @param reason the reason
    */
   public CriterionResult {
@@ -39,15 +37,19 @@ public record CriterionResult(String name, Metric metric, Severity severity, Ver
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(measurement, "measurement");
     Objects.requireNonNull(reason, "reason");
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%-12s %s [%s] %s=%s%s%s%s: %s", verdict, name, severity, metric, fmt(value),
-        Double.isNaN(baseline) ? "" : " (baseline " + fmt(baseline) + ")",
-        Double.isNaN(lower) ? "" : " change CI [" + fmt(lower) + ", " + fmt(upper) + "]",
-        Double.isNaN(pValue) ? "" : " p=" + fmt(pValue), reason);
+    Measurement m = measurement;
+    String baseline = m.baseline().isPresent() && !Double.isNaN(m.baseline().getAsDouble())
+        ? " (baseline " + fmt(m.baseline().getAsDouble()) + ")" : "";
+    String interval = m.interval().map(i -> " change CI [" + fmt(i.lower()) + ", " + fmt(i.upper()) + "]").orElse("");
+    String p = m.pValue().isPresent() ? " p=" + fmt(m.pValue().getAsDouble()) : "";
+    return String.format(Locale.ROOT, "%-12s %s [%s] %s=%s%s%s%s: %s", verdict, name, severity, metric, fmt(m.value()),
+        baseline, interval, p, reason);
   }
 
   private static String fmt(double v) {

@@ -17,11 +17,16 @@ public final class RegressionPredictions {
   /**
    * Creates predictions.
    *
+   * <pre>{@code
+   * RegressionPredictions p = RegressionPredictions.of(new double[] {1.0, 2.5}, new double[] {1.2, 2.4});
+   * }</pre>
+   *
    * @param truth the true values (finite)
    * @param predicted the predicted values (finite)
+   * @return the predictions
    * @throws IllegalArgumentException if lengths differ, there are no rows, or a value is not finite
    */
-  public RegressionPredictions(double[] truth, double[] predicted) {
+  public static RegressionPredictions of(double[] truth, double[] predicted) {
     Objects.requireNonNull(truth, "truth");
     Objects.requireNonNull(predicted, "predicted");
     if (truth.length == 0) {
@@ -36,10 +41,7 @@ public final class RegressionPredictions {
             + predicted[i]);
       }
     }
-    this.truth = truth.clone();
-    this.predicted = predicted.clone();
-    this.attributes = Map.of();
-    this.source = "";
+    return new RegressionPredictions(truth.clone(), predicted.clone(), Map.of(), "");
   }
 
   private RegressionPredictions(double[] truth, double[] predicted, Map<String, String[]> attributes, String source) {

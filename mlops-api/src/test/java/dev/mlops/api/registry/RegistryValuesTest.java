@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Measurement;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.common.Severity;
@@ -23,8 +24,7 @@ class RegistryValuesTest {
   }
 
   private static GateResult gate(Verdict v) {
-    return GateResult.of(List.of(new CriterionResult("c", Metric.ACCURACY, Severity.ERROR, v, 1, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, "r")));
+    return GateResult.of(List.of(new CriterionResult("c", Metric.ACCURACY, Severity.ERROR, v, Measurement.of(1), "r")));
   }
 
   @Test

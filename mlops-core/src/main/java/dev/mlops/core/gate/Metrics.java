@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.RegressionPredictions;
+import dev.mlops.core.internal.DoubleSort;
 import java.util.Arrays;
 
 /**
@@ -259,8 +260,8 @@ public final class Metrics {
         y[yi++] = p.probability(i, k);
       }
     }
-    dev.mlops.core.internal.DoubleSort.sort(x);
-    dev.mlops.core.internal.DoubleSort.sort(y);
+    DoubleSort.sort(x);
+    DoubleSort.sort(y);
     double pairs = 0;
     int below = 0;
     int j = 0;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
+import dev.mlops.api.gate.Measurement;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.registry.Artifact;
@@ -328,10 +329,25 @@ final class RegistryJson {
         String at = path + ".criteria[" + i + "]";
         out.add(new CriterionResult(text(c, at, "name"), enumValue(c, at, "metric", Metric.class),
             enumValue(c, at, "severity", Severity.class), enumValue(c, at, "verdict", Verdict.class),
-            reportNumber(c, at, "value"), reportNumber(c, at, "baseline"), reportNumber(c, at, "lower"),
-            reportNumber(c, at, "upper"), reportNumber(c, at, "pValue"), text(c, at, "reason")));
+            measurement(c, at), text(c, at, "reason")));
       }
       return new GateResult(verdict, out);
+    }
+
+    /** A criterion's numbers; null (absent or undefined) leaves a part out. */
+    private Measurement measurement(JsonNode c, String at) {
+      Measurement m = Measurement.of(reportNumber(c, at, "value"));
+      double baseline = reportNumber(c, at, "baseline");
+      double lower = reportNumber(c, at, "lower");
+      double upper = reportNumber(c, at, "upper");
+      double p = reportNumber(c, at, "pValue");
+      try {
+        m = Double.isNaN(baseline) ? m : m.withBaseline(baseline);
+        m = Double.isNaN(lower) || Double.isNaN(upper) ? m : m.withInterval(lower, upper);
+        return Double.isNaN(p) ? m : m.withPValue(p);
+      } catch (IllegalArgumentException e) {
+        throw fail(at, e.getMessage());
+      }
     }
 
     private void formatVersionOf(JsonNode node, String path) {

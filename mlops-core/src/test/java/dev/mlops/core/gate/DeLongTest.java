@@ -10,7 +10,6 @@ import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
-import dev.mlops.api.common.Severity;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,8 @@ class DeLongTest {
   void gateCriterionPassesASignificantlyBetterAucAndIsInconclusiveOnACloseOne() throws Exception {
     JsonNode better = golden().get("better");
     JsonNode close = golden().get("close");
-    Criterion.SupportedChange delong = new Criterion.SupportedChange("auc better", Metric.ROC_AUC,
-        Criterion.Evidence.DELONG, 0, 0.95, 100, 1, 10, Severity.ERROR);
+    Criterion.SupportedChange delong = Criterion.SupportedChange.builder("auc better", Metric.ROC_AUC)
+        .deLong().confidence(0.95).minSamples(10).build();
 
     CriterionResult pass = QualityGate.builder().add(delong).build()
         .evaluate(predictions(better, "candidate"), predictions(better, "baseline")).criteria().get(0);
@@ -71,7 +70,7 @@ class DeLongTest {
         .evaluate(predictions(close, "candidate"), predictions(close, "baseline")).criteria().get(0);
 
     assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
-    assertThat(pass.pValue()).isCloseTo(better.get("p").asDouble(), within(1e-9));
+    assertThat(pass.measurement().pValue().getAsDouble()).isCloseTo(better.get("p").asDouble(), within(1e-9));
     assertThat(reverse.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(undecided.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
   }

@@ -34,10 +34,10 @@ class MetricsEdgeCasesTest {
 
   @Test
   void badInputIsAClearIllegalArgumentException() {
-    assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[] {"good"}, new String[] {"good", "bad"}, null))
+    assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[] {"good"}, new String[] {"good", "bad"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("truth has 1 rows but predicted has 2");
     assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[] {"good", "ugly"},
-        new String[] {"good", "bad"}, null))
+        new String[] {"good", "bad"}))
         .hasMessage("truth label 'ugly' at row 1 is not one of the classes [bad, good]");
     assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[] {"good"}, new String[] {"good"},
         new double[][] {{0.5, 0.6}}))
@@ -45,30 +45,30 @@ class MetricsEdgeCasesTest {
     assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[] {"good"}, new String[] {"good"},
         new double[][] {{-0.5, 1.5}}))
         .hasMessage("probability of class 0 at row 0 is -0.5; expected a value in [0, 1]");
-    assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[0], new String[0], null))
+    assertThatThrownBy(() -> ClassificationPredictions.of(CLASSES, new String[0], new String[0]))
         .hasMessage("no predictions: truth is empty");
-    assertThatThrownBy(() -> ClassificationPredictions.of(List.of("a", "a"), new String[] {"a"}, new String[] {"a"}, null))
+    assertThatThrownBy(() -> ClassificationPredictions.of(List.of("a", "a"), new String[] {"a"}, new String[] {"a"}))
         .hasMessage("class 'a' is listed twice in [a, a]");
-    assertThatThrownBy(() -> new RegressionPredictions(new double[] {1, Double.NaN}, new double[] {1, 2}))
+    assertThatThrownBy(() -> RegressionPredictions.of(new double[] {1, Double.NaN}, new double[] {1, 2}))
         .hasMessage("row 1 is not finite: truth NaN, predicted 2.0");
   }
 
   @Test
   void metricsRefuseTheWrongKindOfPredictions() {
     ClassificationPredictions labelsOnly = ClassificationPredictions.of(CLASSES, new String[] {"good"},
-        new String[] {"good"}, null);
+        new String[] {"good"});
 
     assertThatThrownBy(() -> Metrics.compute(Metric.ROC_AUC, labelsOnly))
         .hasMessage("ROC_AUC needs class probabilities, and these predictions have none");
     assertThatThrownBy(() -> Metrics.compute(Metric.RMSE, labelsOnly)).hasMessage("RMSE is a regression metric");
-    assertThatThrownBy(() -> Metrics.compute(Metric.ACCURACY, new RegressionPredictions(new double[] {1}, new double[] {1})))
+    assertThatThrownBy(() -> Metrics.compute(Metric.ACCURACY, RegressionPredictions.of(new double[] {1}, new double[] {1})))
         .hasMessage("ACCURACY is a classification metric");
   }
 
   @Test
   void selectKeepsRowsInOrder() {
     ClassificationPredictions p = ClassificationPredictions.of(CLASSES, new String[] {"bad", "good", "good"},
-        new String[] {"bad", "bad", "good"}, null);
+        new String[] {"bad", "bad", "good"});
 
     ClassificationPredictions s = p.select(new int[] {2, 2, 0});
 

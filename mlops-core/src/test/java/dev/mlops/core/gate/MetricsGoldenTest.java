@@ -85,7 +85,7 @@ class MetricsGoldenTest {
       t[i] = g.get("truth").get(i).asDouble();
       f[i] = g.get("predicted").get(i).asDouble();
     }
-    RegressionPredictions p = new RegressionPredictions(t, f);
+    RegressionPredictions p = RegressionPredictions.of(t, f);
 
     for (Metric m : new Metric[] {Metric.RMSE, Metric.MAE, Metric.R2, Metric.MAPE}) {
       close(name + " " + m, Metrics.compute(m, p), g.get(m.name()).asDouble());

@@ -8,9 +8,12 @@ import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.Metric;
+import dev.mlops.api.gate.RegressionPredictions;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.common.Severity;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SliceGapTest {
@@ -20,12 +23,12 @@ class SliceGapTest {
     String[] truth = {"y", "y", "n", "n", "y", "y", "n", "n", "y"};
     String[] pred = {"y", "y", "n", "n", "y", "n", "y", "n", "n"};
     String[] region = {"A", "A", "A", "A", "B", "B", "B", "B", "C"};
-    return ClassificationPredictions.of(List.of("n", "y"), truth, pred, null).withAttribute("region", region);
+    return ClassificationPredictions.of(List.of("n", "y"), truth, pred).withAttribute("region", region);
   }
 
   private static CriterionResult evaluate(double maxGap, int minSize) {
-    return QualityGate.builder().add(new Criterion.SliceGap("regions", Metric.ACCURACY, "region", minSize, maxGap,
-        Correction.NONE, 0.95, Severity.ERROR)).build().evaluate(predictions(), null).criteria().get(0);
+    return QualityGate.builder().sliceGap("regions", Metric.ACCURACY, "region", c -> c.maxGap(maxGap).minSliceSize(minSize))
+        .build().evaluate(predictions()).criteria().get(0);
   }
 
   @Test
@@ -50,7 +53,7 @@ class SliceGapTest {
 
   /** 3 regions of 200 rows; region C is right 60% of the time, A and B 90%. */
   private static ClassificationPredictions regions(double accuracyC) {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    SplittableRandom r = new SplittableRandom(3);
     int n = 600;
     String[] truth = new String[n];
     String[] pred = new String[n];
@@ -61,12 +64,12 @@ class SliceGapTest {
       double acc = region[i].equals("C") ? accuracyC : 0.9;
       pred[i] = r.nextDouble() < acc ? truth[i] : (truth[i].equals("y") ? "n" : "y");
     }
-    return ClassificationPredictions.of(List.of("n", "y"), truth, pred, null).withAttribute("region", region);
+    return ClassificationPredictions.of(List.of("n", "y"), truth, pred).withAttribute("region", region);
   }
 
   private static CriterionResult tested(ClassificationPredictions p, Correction correction, double maxGap) {
-    return QualityGate.builder().add(new Criterion.SliceGap("regions", Metric.ACCURACY, "region", 50, maxGap,
-        correction, 0.95, Severity.ERROR)).build().evaluate(p, null).criteria().get(0);
+    return QualityGate.builder().sliceGap("regions", Metric.ACCURACY, "region",
+        c -> c.maxGap(maxGap).minSliceSize(50).tested(correction, 0.95)).build().evaluate(p).criteria().get(0);
   }
 
   @Test
@@ -75,7 +78,7 @@ class SliceGapTest {
     CriterionResult slight = tested(regions(0.76), Correction.BENJAMINI_HOCHBERG, 0.05);
 
     assertThat(clear.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(clear.pValue()).isLessThan(0.05);
+    assertThat(clear.measurement().pValue().getAsDouble()).isLessThan(0.05);
     assertThat(clear.reason()).contains("C: ").contains("adjusted p");
     assertThat(slight.verdict()).as(slight.reason()).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(slight.reason()).startsWith("slices past the gap without significant evidence (BENJAMINI_HOCHBERG)");
@@ -87,12 +90,12 @@ class SliceGapTest {
     double[] truth = {1, 2, 3, 4, 1, 2, 3, 4};
     double[] pred = {1.1, 2.1, 2.9, 4.0, 2, 3, 4, 5};
     String[] segment = {"a", "a", "a", "a", "b", "b", "b", "b"};
-    dev.mlops.api.gate.RegressionPredictions p = new dev.mlops.api.gate.RegressionPredictions(truth, pred)
+    RegressionPredictions p = RegressionPredictions.of(truth, pred)
         .withAttribute("segment", segment).withSource("test model");
-    QualityGate gate = QualityGate.builder().add(new Criterion.SliceGap("segments", Metric.MAE, "segment", 2, 0.3,
-        Correction.NONE, 0.95, Severity.ERROR)).build();
+    QualityGate gate = QualityGate.builder()
+        .sliceGap("segments", Metric.MAE, "segment", c -> c.maxGap(0.3).minSliceSize(2)).build();
 
-    CriterionResult r = gate.evaluate(p, null).criteria().get(0);
+    CriterionResult r = gate.evaluate(p).criteria().get(0);
 
     // overall MAE 0.5375; segment b MAE 1.0 is 0.4625 worse
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
@@ -102,8 +105,13 @@ class SliceGapTest {
 
   @Test
   void testedSlicesSupportAccuracyOnly() {
-    assertThatThrownBy(() -> new Criterion.SliceGap("s", Metric.ROC_AUC, "region", 10, 0.1, Correction.HOLM, 0.95,
-        Severity.ERROR)).hasMessageContaining("slice tests with a correction support ACCURACY, not ROC_AUC");
+    assertThatThrownBy(() -> new Criterion.SliceGap("s", Metric.ROC_AUC, new Criterion.SliceGap.Slicing("region", 10), 0.1,
+        Optional.of(new Criterion.SliceGap.SliceTest(Correction.HOLM, 0.95)), Severity.ERROR))
+        .hasMessageContaining("slice tests with a correction support ACCURACY, not ROC_AUC");
+    assertThatThrownBy(() -> Criterion.SliceGap.builder("s", Metric.ROC_AUC, "region").tested(Correction.HOLM, 0.95))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("criterion 's': slice tests with a correction support ACCURACY, not ROC_AUC; leave the test out"
+            + " for a plain gap");
   }
 
   @Test

@@ -31,13 +31,13 @@ class SupportedChangeTest {
       cand[i] = r.nextDouble() < pc ? truth[i] : wrong;
       base[i] = r.nextDouble() < pb ? truth[i] : wrong;
     }
-    return new ClassificationPredictions[] {ClassificationPredictions.of(CLASSES, truth, cand, null),
-        ClassificationPredictions.of(CLASSES, truth, base, null)};
+    return new ClassificationPredictions[] {ClassificationPredictions.of(CLASSES, truth, cand),
+        ClassificationPredictions.of(CLASSES, truth, base)};
   }
 
   private static Criterion.SupportedChange bootstrap(double margin, int minSamples) {
-    return new Criterion.SupportedChange("supported", Metric.ACCURACY, Criterion.Evidence.PAIRED_BOOTSTRAP, margin,
-        0.95, 400, 7, minSamples, Severity.ERROR);
+    return Criterion.SupportedChange.builder("supported", Metric.ACCURACY)
+        .pairedBootstrap(400, 7).margin(margin).confidence(0.95).minSamples(minSamples).build();
   }
 
   private static CriterionResult evaluate(Criterion c, ClassificationPredictions[] p) {
@@ -63,8 +63,8 @@ class SupportedChangeTest {
     assertThat(evaluate(bootstrap(0, 10), pair(2000, 0.70, 0.85, 2)).verdict()).isEqualTo(Verdict.FAIL);
     CriterionResult tie = evaluate(bootstrap(0, 10), pair(300, 0.80, 0.80, 3));
     assertThat(tie.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-    assertThat(tie.lower()).isNegative();
-    assertThat(tie.upper()).isGreaterThanOrEqualTo(0.0);
+    assertThat(tie.measurement().interval().orElseThrow().lower()).isNegative();
+    assertThat(tie.measurement().interval().orElseThrow().upper()).isGreaterThanOrEqualTo(0.0);
     assertThat(tie.reason()).contains("straddles");
   }
 
@@ -90,8 +90,8 @@ class SupportedChangeTest {
   @Test
   void tooSmallASampleIsInconclusive() {
     CriterionResult small = evaluate(bootstrap(0, 1000), pair(50, 0.9, 0.5, 7));
-    CriterionResult mcnemar = evaluate(new Criterion.SupportedChange("m", Metric.ACCURACY,
-        Criterion.Evidence.MCNEMAR_EXACT, 0, 0.95, 100, 1, 30, Severity.ERROR), pair(20, 0.9, 0.5, 8));
+    CriterionResult mcnemar = evaluate(Criterion.SupportedChange.builder("m", Metric.ACCURACY)
+        .mcNemar().confidence(0.95).minSamples(30).build(), pair(20, 0.9, 0.5, 8));
 
     assertThat(small.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(small.reason()).isEqualTo("50 rows; 1000 needed to decide");
@@ -101,15 +101,15 @@ class SupportedChangeTest {
 
   @Test
   void mcNemarPassesSignificantImprovementsAndFailsSignificantRegressions() {
-    Criterion.SupportedChange exact = new Criterion.SupportedChange("m", Metric.ACCURACY,
-        Criterion.Evidence.MCNEMAR_EXACT, 0, 0.95, 100, 1, 10, Severity.ERROR);
+    Criterion.SupportedChange exact = Criterion.SupportedChange.builder("m", Metric.ACCURACY)
+        .mcNemar().confidence(0.95).minSamples(10).build();
 
     CriterionResult better = evaluate(exact, pair(1000, 0.85, 0.75, 9));
     CriterionResult worse = evaluate(exact, pair(1000, 0.75, 0.85, 10));
     CriterionResult same = evaluate(exact, pair(200, 0.8, 0.8, 11));
 
     assertThat(better.verdict()).isEqualTo(Verdict.PASS);
-    assertThat(better.pValue()).isLessThan(0.05);
+    assertThat(better.measurement().pValue().getAsDouble()).isLessThan(0.05);
     assertThat(worse.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(same.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
   }
@@ -125,13 +125,13 @@ class SupportedChangeTest {
       good[i] = t[i] + 0.1 * r.nextGaussian();
       bad[i] = t[i] + 0.5 * r.nextGaussian();
     }
-    Criterion.SupportedChange rmse = new Criterion.SupportedChange("rmse", Metric.RMSE,
-        Criterion.Evidence.PAIRED_BOOTSTRAP, 0, 0.95, 200, 3, 10, Severity.ERROR);
+    Criterion.SupportedChange rmse = Criterion.SupportedChange.builder("rmse", Metric.RMSE)
+        .pairedBootstrap(200, 3).margin(0).confidence(0.95).minSamples(10).build();
     QualityGate gate = QualityGate.builder().add(rmse).build();
 
-    assertThat(gate.evaluate(new RegressionPredictions(t, good), new RegressionPredictions(t, bad)).verdict())
+    assertThat(gate.evaluate(RegressionPredictions.of(t, good), RegressionPredictions.of(t, bad)).verdict())
         .isEqualTo(Verdict.PASS);
-    assertThat(gate.evaluate(new RegressionPredictions(t, bad), new RegressionPredictions(t, good)).verdict())
+    assertThat(gate.evaluate(RegressionPredictions.of(t, bad), RegressionPredictions.of(t, good)).verdict())
         .isEqualTo(Verdict.FAIL);
   }
 
@@ -180,8 +180,9 @@ class SupportedChangeTest {
     }
     ClassificationPredictions a = ClassificationPredictions.of(CLASSES, truth, truth, strong);
     ClassificationPredictions b = ClassificationPredictions.of(CLASSES, truth, truth, weak);
-    QualityGate gate = QualityGate.builder().add(new Criterion.SupportedChange("auc", Metric.ROC_AUC,
-        Criterion.Evidence.PAIRED_BOOTSTRAP, 0, 0.95, 1000, 5, 10, Severity.ERROR)).build();
+    QualityGate gate = QualityGate.builder()
+        .supportedChange("auc", Metric.ROC_AUC, c -> c.pairedBootstrap(1000, 5).margin(0).confidence(0.95).minSamples(10))
+        .build();
 
     assertThat(gate.evaluate(a, b).verdict()).isEqualTo(Verdict.PASS);
     assertThat(gate.evaluate(b, a).verdict()).isEqualTo(Verdict.FAIL);
@@ -190,7 +191,11 @@ class SupportedChangeTest {
 
   @Test
   void mcNemarIsForAccuracyOnly() {
-    assertThatThrownBy(() -> new Criterion.SupportedChange("m", Metric.ROC_AUC, Criterion.Evidence.MCNEMAR_EXACT, 0,
-        0.95, 100, 1, 10, Severity.ERROR)).hasMessage("criterion 'm': MCNEMAR_EXACT tests accuracy, not ROC_AUC");
+    assertThatThrownBy(() -> new Criterion.SupportedChange("m", Metric.ROC_AUC,
+        Criterion.Evidence.SignificanceTest.MCNEMAR_EXACT, 0.95, 10, Severity.ERROR))
+        .hasMessage("criterion 'm': MCNEMAR_EXACT tests accuracy, not ROC_AUC");
+    assertThatThrownBy(() -> Criterion.SupportedChange.builder("m", Metric.ROC_AUC).mcNemar())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("criterion 'm': mcNemar() tests ACCURACY, not ROC_AUC");
   }
 }
