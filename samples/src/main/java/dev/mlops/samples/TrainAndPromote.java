@@ -17,6 +17,7 @@ import dev.mlops.api.registry.Registration;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.gate.Metrics;
 import dev.mlops.core.gate.QualityGate;
@@ -190,7 +191,7 @@ public final class TrainAndPromote {
       out.println("  no champion yet: change criteria pass with 'no baseline'");
       gate = gate().evaluate(candidate);
     }
-    write(reports.resolve(prefix + "-gate.json"), QualityGate.toJson(gate));
+    write(reports.resolve(prefix + "-gate.json"), MlopsJson.toJson(gate));
 
     // 4. Register with everything a reviewer needs; 5. promote only if the gate passed.
     Registration registration = Registration.builder()

@@ -51,18 +51,6 @@ public final class QualityGate {
     this.criteria = List.copyOf(criteria);
   }
 
-  /**
-   * Renders a gate result as JSON ({@code formatVersion} 1): the verdict and every criterion with
-   * its value, baseline, interval ({@code lower}, {@code upper}), p-value and reason; an absent or
-   * undefined number is null.
-   *
-   * @param result the result
-   * @return the JSON text
-   */
-  public static String toJson(GateResult result) {
-    return GateJson.render(requireNonNull(result, "result"));
-  }
-
   /** @return a new builder */
   public static Builder builder() {
     return new Builder();

@@ -17,7 +17,7 @@ import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegistryEvent;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.common.Severity;
-import dev.mlops.core.gate.QualityGate;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.internal.JsonFields;
 import dev.mlops.core.schema.Schemas;
 import java.io.IOException;
@@ -84,7 +84,7 @@ final class RegistryJson {
       root.set("schema", tree(Schemas.toJson(v.schema().get())));
     }
     if (v.gateResult().isPresent()) {
-      root.set("gateResult", tree(QualityGate.toJson(v.gateResult().get())));
+      root.set("gateResult", tree(MlopsJson.toJson(v.gateResult().get())));
     }
     return bytes(root);
   }

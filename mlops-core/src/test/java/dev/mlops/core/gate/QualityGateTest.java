@@ -9,6 +9,7 @@ import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.Criterion;
 import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.api.gate.Measurement;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.RegressionPredictions;
@@ -136,7 +137,7 @@ class QualityGateTest {
     GateResult r = QualityGate.builder().atLeast("floor", Metric.ACCURACY, 0.9)
         .noWorseThanBaseline("nr", Metric.ACCURACY).build().evaluate(threeOfFour(), twoOfFour());
 
-    JsonNode json = new ObjectMapper().readTree(QualityGate.toJson(r));
+    JsonNode json = new ObjectMapper().readTree(MlopsJson.toJson(r));
 
     assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
     assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
@@ -231,7 +232,7 @@ class QualityGateTest {
         .supportedChange("mcnemar", Metric.ACCURACY, c -> c.mcNemar().minSamples(1))
         .build().evaluate(threeOfFour(), twoOfFour());
 
-    JsonNode json = new ObjectMapper().readTree(QualityGate.toJson(r));
+    JsonNode json = new ObjectMapper().readTree(MlopsJson.toJson(r));
     JsonNode boot = json.get("criteria").get(0);
     JsonNode mcnemar = json.get("criteria").get(1);
 
@@ -243,5 +244,6 @@ class QualityGateTest {
     assertThat(boot.get("pValue").isNull()).isTrue();
     assertThat(mcnemar.get("lower").isNull()).isTrue();
     assertThat(mcnemar.get("pValue").asDouble()).isEqualTo(r.criteria().get(1).measurement().pValue().getAsDouble());
+    assertThat(MlopsJson.fromJson(MlopsJson.toJson(r), GateResult.class)).as("read back").isEqualTo(r);
   }
 }
