@@ -55,7 +55,7 @@ public class RegistryBenchmark {
       artifact = new byte[1 << 20];
       new SplittableRandom(1).nextBytes(artifact);
       int v = registry.register("model", "bytes", artifact, Registration.none()).version();
-      registry.setAlias("model", "champion", v);
+      registry.setAlias(ModelRef.version("model", v), "champion");
     }
 
     /** Deletes the registry. */
@@ -82,7 +82,7 @@ public class RegistryBenchmark {
           r.register("model", "bytes", ("artifact " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8),
               Registration.builder().tag("i", String.valueOf(i)).metric("auc", i / 10_000.0).build());
         }
-        r.setAlias("model", "champion", 10_000);
+        r.setAlias(ModelRef.version("model", 10_000), "champion");
       }
     }
 

@@ -233,7 +233,7 @@ public abstract class ModelRegistryContractTest {
     }
     assertThatThrownBy(() -> r.register("churn", "bytes", bytes("a"), Registration.builder().tag("k", "a\u0000b")
         .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character U+0000");
-    assertThatThrownBy(() -> r.setAlias("churn", "../x", 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> r.setAlias(ModelRef.version("churn", 1), "../x")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("alias");
     assertThat(r.modelNames()).isEmpty();
   }
@@ -305,8 +305,8 @@ public abstract class ModelRegistryContractTest {
     ModelRegistry r = registry();
     put(r, "churn", "a");
     put(r, "churn", "b");
-    assertThat(r.setAlias("churn", "champion", 2)).isEqualTo(ModelRegistry.ABSENT);
-    r.setAlias("churn", "challenger", 1);
+    assertThat(r.setAlias(ModelRef.version("churn", 2), "champion")).isEqualTo(ModelRegistry.ABSENT);
+    r.setAlias(ModelRef.version("churn", 1), "challenger");
 
     assertThat(r.resolve(ModelRef.parse("churn@champion"))).isEqualTo(2);
     assertThat(r.get(ModelRef.parse("churn@champion")).aliases()).containsExactly("champion");
@@ -324,16 +324,16 @@ public abstract class ModelRegistryContractTest {
     put(r, "churn", "a");
     put(r, "churn", "b");
     put(r, "churn", "c");
-    r.setAlias("churn", "champion", 1, ModelRegistry.ABSENT);
-    r.setAlias("churn", "champion", 2, 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion", Expect.absent());
+    r.setAlias(ModelRef.version("churn", 2), "champion", Expect.version(1));
 
-    assertThatThrownBy(() -> r.setAlias("churn", "champion", 3, 1))
+    assertThatThrownBy(() -> r.setAlias(ModelRef.version("churn", 3), "champion", Expect.version(1)))
         .isInstanceOfSatisfying(VersionConflictException.class, e -> {
           assertThat(e.expected()).isEqualTo(1);
           assertThat(e.actual()).isEqualTo(2);
         })
         .hasMessageContaining("churn@champion").hasMessageContaining("expected 1 but found 2");
-    assertThatThrownBy(() -> r.setAlias("churn", "champion", 3, ModelRegistry.ABSENT))
+    assertThatThrownBy(() -> r.setAlias(ModelRef.version("churn", 3), "champion", Expect.absent()))
         .isInstanceOf(VersionConflictException.class).hasMessageContaining("expected none but found 2");
     assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(2);
   }
@@ -343,7 +343,7 @@ public abstract class ModelRegistryContractTest {
   public void setAlias_toAMissingVersionFails() {
     ModelRegistry r = registry();
     put(r, "churn", "a");
-    assertThatThrownBy(() -> r.setAlias("churn", "champion", 5)).isInstanceOf(NoSuchElementException.class)
+    assertThatThrownBy(() -> r.setAlias(ModelRef.version("churn", 5), "champion")).isInstanceOf(NoSuchElementException.class)
         .hasMessageContaining("churn/5");
   }
 
@@ -352,9 +352,9 @@ public abstract class ModelRegistryContractTest {
   public void removeAlias_checksTheCurrentTarget() {
     ModelRegistry r = registry();
     put(r, "churn", "a");
-    r.setAlias("churn", "champion", 1);
-    assertThatThrownBy(() -> r.removeAlias("churn", "champion", 2)).isInstanceOf(VersionConflictException.class);
-    r.removeAlias("churn", "champion", 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
+    assertThatThrownBy(() -> r.removeAlias("churn", "champion", Expect.version(2))).isInstanceOf(VersionConflictException.class);
+    r.removeAlias("churn", "champion", Expect.version(1));
     assertThat(r.find(ModelRef.alias("churn", "champion"))).isEmpty();
   }
 
@@ -364,8 +364,8 @@ public abstract class ModelRegistryContractTest {
     ModelRegistry r = registry();
     put(r, "churn", "a");
     put(r, "churn", "b");
-    r.setAlias("churn", "champion", 1);
-    r.setAlias("churn", "champion", 2);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
+    r.setAlias(ModelRef.version("churn", 2), "champion");
 
     assertThat(r.rollback("churn", "champion")).isEqualTo(1);
     assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(1);
@@ -378,7 +378,7 @@ public abstract class ModelRegistryContractTest {
   public void rollback_withoutAnEarlierTargetFails() {
     ModelRegistry r = registry();
     put(r, "churn", "a");
-    r.setAlias("churn", "champion", 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
     assertThatThrownBy(() -> r.rollback("churn", "champion")).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("churn@champion").hasMessageContaining("no earlier target");
   }
@@ -390,11 +390,11 @@ public abstract class ModelRegistryContractTest {
     put(r, "churn", "a");
     put(r, "churn", "b");
     Instant beforeAny = clock.peek().minusMillis(1);
-    r.setAlias("churn", "champion", 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
     Instant whileOne = clock.peek().minusMillis(1);
-    r.setAlias("churn", "champion", 2);
+    r.setAlias(ModelRef.version("churn", 2), "champion");
     Instant whileTwo = clock.peek().minusMillis(1);
-    r.removeAlias("churn", "champion", 2);
+    r.removeAlias("churn", "champion", Expect.version(2));
     Instant afterRemoval = clock.peek();
 
     assertThat(r.aliasAt("churn", "champion", beforeAny)).isEmpty();
@@ -413,16 +413,16 @@ public abstract class ModelRegistryContractTest {
     r.register("churn", "bytes", bytes("failed"), Registration.builder().gateResult(gate(Verdict.FAIL)).build());
     r.register("churn", "bytes", bytes("passed"), Registration.builder().gateResult(gate(Verdict.PASS)).build());
 
-    assertThatThrownBy(() -> r.setAlias("churn", "champion", 1)).isInstanceOf(PromotionRejectedException.class)
+    assertThatThrownBy(() -> r.setAlias(ModelRef.version("churn", 1), "champion")).isInstanceOf(PromotionRejectedException.class)
         .hasMessageContaining("churn@champion").hasMessageContaining("no gate result");
-    assertThatThrownBy(() -> r.setAlias("churn", "champion", 2)).isInstanceOf(PromotionRejectedException.class)
+    assertThatThrownBy(() -> r.setAlias(ModelRef.version("churn", 2), "champion")).isInstanceOf(PromotionRejectedException.class)
         .hasMessageContaining("failed its quality gate (verdict FAIL)");
-    r.setAlias("churn", "champion", 3);
-    r.setAlias("churn", "staging", 1);
+    r.setAlias(ModelRef.version("churn", 3), "champion");
+    r.setAlias(ModelRef.version("churn", 1), "staging");
     assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(3);
 
-    r.update("churn", 1, VersionUpdate.builder().gateResult(gate(Verdict.PASS)).build());
-    r.setAlias("churn", "champion", 1);
+    r.update(ModelRef.version("churn", 1), VersionUpdate.builder().gateResult(gate(Verdict.PASS)).build());
+    r.setAlias(ModelRef.version("churn", 1), "champion");
     assertThat(r.resolve(ModelRef.alias("churn", "champion"))).isEqualTo(1);
   }
 
@@ -433,7 +433,7 @@ public abstract class ModelRegistryContractTest {
   public void update_changesTagsMetadataAndMetricsAndRaisesTheRevision() {
     ModelRegistry r = registry();
     r.register("churn", "bytes", bytes("a"), Registration.builder().tag("stage", "dev").tag("old", "x").build());
-    ModelVersion v = r.update("churn", 1, VersionUpdate.builder().tag("stage", "prod").removeTag("old")
+    ModelVersion v = r.update(ModelRef.version("churn", 1), VersionUpdate.builder().tag("stage", "prod").removeTag("old")
         .metadata("owner", "ana").metric("auc", 0.9).expectedRevision(1).build());
 
     assertThat(v.revision()).isEqualTo(2);
@@ -449,8 +449,8 @@ public abstract class ModelRegistryContractTest {
   public void update_withStaleRevisionFailsNamingBoth() {
     ModelRegistry r = registry();
     put(r, "churn", "a");
-    r.setTag("churn", 1, "stage", "dev");
-    assertThatThrownBy(() -> r.update("churn", 1, VersionUpdate.builder().tag("stage", "prod").expectedRevision(1)
+    r.setTag(ModelRef.version("churn", 1), "stage", "dev");
+    assertThatThrownBy(() -> r.update(ModelRef.version("churn", 1), VersionUpdate.builder().tag("stage", "prod").expectedRevision(1)
         .build()))
         .isInstanceOf(VersionConflictException.class).hasMessageContaining("churn/1 revision")
         .hasMessageContaining("expected 1 but found 2");
@@ -465,7 +465,7 @@ public abstract class ModelRegistryContractTest {
     ModelRegistry r = registry();
     put(r, "churn", "a");
     put(r, "churn", "b");
-    r.delete("churn", 2);
+    r.delete(ModelRef.version("churn", 2));
 
     assertThat(r.find(ModelRef.version("churn", 2))).isEmpty();
     assertThatThrownBy(() -> r.resolve(ModelRef.version("churn", 2))).isInstanceOf(NoSuchElementException.class)
@@ -481,8 +481,8 @@ public abstract class ModelRegistryContractTest {
   public void delete_refusesAVersionAnAliasPointsAt() {
     ModelRegistry r = registry();
     put(r, "churn", "a");
-    r.setAlias("churn", "champion", 1);
-    assertThatThrownBy(() -> r.delete("churn", 1)).isInstanceOf(IllegalStateException.class)
+    r.setAlias(ModelRef.version("churn", 1), "champion");
+    assertThatThrownBy(() -> r.delete(ModelRef.version("churn", 1))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("[champion]");
   }
 
@@ -494,18 +494,18 @@ public abstract class ModelRegistryContractTest {
     put(r, "fraud", "shared");
     ModelVersion lonely = put(r, "churn", "lonely");
     put(r, "churn", "kept");
-    r.delete("churn", shared1.version());
-    r.delete("churn", lonely.version());
+    r.delete(ModelRef.version("churn", shared1.version()));
+    r.delete(ModelRef.version("churn", lonely.version()));
 
-    GcReport dry = r.gc(true);
+    GcReport dry = r.gcPreview();
     assertThat(dry.dryRun()).isTrue();
     assertThat(dry.unreferenced()).containsExactly(lonely.artifact().digest());
     assertThat(dry.bytes()).isEqualTo(6);
-    assertThat(r.gc(true).unreferenced()).containsExactly(lonely.artifact().digest());
+    assertThat(r.gcPreview().unreferenced()).containsExactly(lonely.artifact().digest());
 
-    GcReport real = r.gc(false);
+    GcReport real = r.gc();
     assertThat(real.unreferenced()).containsExactly(lonely.artifact().digest());
-    assertThat(r.gc(true).unreferenced()).isEmpty();
+    assertThat(r.gcPreview().unreferenced()).isEmpty();
     assertThat(r.loadArtifact(ModelRef.version("fraud", 1))).isEqualTo(bytes("shared"));
     assertThat(r.loadArtifact(ModelRef.version("churn", 3))).isEqualTo(bytes("kept"));
   }
@@ -519,10 +519,10 @@ public abstract class ModelRegistryContractTest {
     ModelVersion v1 = put(r, "churn", "a");
     put(r, "churn", "b");
     put(r, "other", "c");
-    r.setAlias("churn", "champion", 1);
-    r.setAlias("churn", "champion", 2);
-    r.setTag("churn", 1, "stage", "old");
-    r.delete("churn", 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
+    r.setAlias(ModelRef.version("churn", 2), "champion");
+    r.setTag(ModelRef.version("churn", 1), "stage", "old");
+    r.delete(ModelRef.version("churn", 1));
 
     List<RegistryEvent> h = r.history("churn");
     assertThat(h).extracting(RegistryEvent::kind).containsExactly(RegistryEvent.Kind.REGISTERED,
@@ -552,7 +552,7 @@ public abstract class ModelRegistryContractTest {
     r.register("churn", "bytes", bytes("3"), Registration.builder().tag("team", "growth").metric("auc", 0.95)
         .build());
     r.register("fraud", "bytes", bytes("4"), Registration.builder().tag("team", "risk").metric("auc", 0.99).build());
-    r.setAlias("churn", "champion", 2);
+    r.setAlias(ModelRef.version("churn", 2), "champion");
 
     assertThat(r.search(ModelQuery.builder().name("churn").build())).hasSize(3);
     assertThat(r.search(ModelQuery.builder().tag("team", "risk").metricAtLeast("auc", 0.9).build()))
@@ -593,9 +593,9 @@ public abstract class ModelRegistryContractTest {
     assertThat(r.loadAttachment(v.ref(), "card")).isEqualTo(bytes("# model card"));
     assertThat(r.loadArtifact(v.ref())).isEqualTo(bytes("model"));
 
-    r.setAlias("churn", "champion", 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
     assertThat(r.loadAttachment(ModelRef.parse("churn@champion"), "onnx")).isEqualTo(bytes("onnx graph"));
-    ModelVersion updated = r.setTag("churn", 1, "stage", "prod");
+    ModelVersion updated = r.setTag(ModelRef.version("churn", 1), "stage", "prod");
     assertThat(updated.attachments()).as("attachments are immutable like the artifact").isEqualTo(v.attachments());
     assertThat(r.get(v.ref()).attachments()).isEqualTo(v.attachments());
     assertThat(put(r, "churn", "plain").attachments()).isEmpty();
@@ -700,18 +700,18 @@ public abstract class ModelRegistryContractTest {
         .attachment("onnx", "onnx", bytes("onnx-shared")).build());
     ModelVersion sharedGone = r.register("churn", "bytes", bytes("m4"), Registration.builder()
         .attachment("copy", "onnx", bytes("onnx-shared")).build());
-    assertThat(r.gc(false).unreferenced()).isEmpty();
+    assertThat(r.gc().unreferenced()).isEmpty();
 
-    r.delete("churn", gone.version());
-    r.delete("churn", sharedGone.version());
-    GcReport dry = r.gc(true);
+    r.delete(ModelRef.version("churn", gone.version()));
+    r.delete(ModelRef.version("churn", sharedGone.version()));
+    GcReport dry = r.gcPreview();
     assertThat(dry.unreferenced()).as("deleted, not yet collected").containsExactlyInAnyOrder(
         gone.artifact().digest(), gone.attachments().get("onnx").digest(), sharedGone.artifact().digest());
     assertThat(dry.bytes()).isEqualTo(2 + 6 + 2);
 
-    GcReport real = r.gc(false);
+    GcReport real = r.gc();
     assertThat(real.unreferenced()).containsExactlyElementsOf(dry.unreferenced());
-    assertThat(r.gc(true).unreferenced()).isEmpty();
+    assertThat(r.gcPreview().unreferenced()).isEmpty();
     assertThat(r.loadAttachment(kept.ref(), "onnx")).isEqualTo(bytes("onnx-1"));
     assertThat(r.loadAttachment(sharedLive.ref(), "onnx")).isEqualTo(bytes("onnx-shared"));
   }
@@ -777,7 +777,7 @@ public abstract class ModelRegistryContractTest {
     for (int i = 0; i < 9; i++) {
       put(r, "churn", "v" + i);
     }
-    r.setAlias("churn", "champion", 1);
+    r.setAlias(ModelRef.version("churn", 1), "champion");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       ConcurrentLinkedQueue<Integer> winners = new ConcurrentLinkedQueue<>();
@@ -786,7 +786,7 @@ public abstract class ModelRegistryContractTest {
         int target = v;
         futures.add(pool.submit(() -> {
           try {
-            r.setAlias("churn", "champion", target, 1);
+            r.setAlias(ModelRef.version("churn", target), "champion", Expect.version(1));
             winners.add(target);
           } catch (VersionConflictException e) {
             // lost the race, as all but one must

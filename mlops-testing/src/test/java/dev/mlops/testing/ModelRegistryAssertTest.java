@@ -17,7 +17,7 @@ class ModelRegistryAssertTest {
   void hasAliasPointingTo_passesAndFailsWithTheModelsState(@TempRegistry ModelRegistry registry) {
     registry.register("churn", "bytes", new byte[] {1}, Registration.none());
     registry.register("churn", "bytes", new byte[] {2}, Registration.none());
-    registry.setAlias("churn", "champion", 2);
+    registry.setAlias(ModelRef.version("churn", 2), "champion");
 
     assertThat(registry).hasVersion("churn", 1).hasVersions("churn", 1, 2).hasNoVersion("churn", 3)
         .hasAlias("churn", "champion").pointingTo(2)
@@ -36,7 +36,7 @@ class ModelRegistryAssertTest {
   @Test
   void withPassingGate_failsWithoutAGateResult(@TempRegistry(inMemory = true) ModelRegistry registry) {
     registry.register("churn", "bytes", new byte[] {1}, Registration.none());
-    registry.setAlias("churn", "champion", 1);
+    registry.setAlias(ModelRef.version("churn", 1), "champion");
     assertThatThrownBy(() -> assertThat(registry).hasAlias("churn", "champion").withPassingGate())
         .isInstanceOf(AssertionError.class).hasMessageContaining("passing gate result but it has none");
   }

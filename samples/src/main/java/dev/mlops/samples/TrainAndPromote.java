@@ -203,7 +203,7 @@ public final class TrainAndPromote {
     ModelVersion version = registry.register(MODEL, model, TribuoCodec.classification(), registration);
     boolean promoted = false;
     if (gate.passed()) {
-      registry.setAlias(MODEL, CHAMPION, version.version(), championVersion.orElse(ModelRegistry.ABSENT));
+      registry.setAlias(ModelRef.version(MODEL, version.version()), CHAMPION, Expect.version(championVersion.orElse(ModelRegistry.ABSENT)));
       promoted = true;
       out.printf(Locale.ROOT, "  gate %s -> registered v%d and moved @%s to it%n", gate.verdict(),
           version.version(), CHAMPION);

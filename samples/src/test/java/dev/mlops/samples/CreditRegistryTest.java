@@ -47,8 +47,7 @@ class CreditRegistryTest {
       TrainAndPromote.run(registry, data, TrainAndPromote.Config.STRONG, dir.resolve("reports"), "", QUIET);
       TrainAndPromote.Outcome weak = TrainAndPromote.run(registry, data, TrainAndPromote.Config.WEAK,
           dir.resolve("reports"), "", QUIET);
-      assertThatThrownBy(() -> registry.setAlias(TrainAndPromote.MODEL, TrainAndPromote.CHAMPION,
-          weak.version().version())).isInstanceOf(PromotionRejectedException.class)
+      assertThatThrownBy(() -> registry.setAlias(ModelRef.version(TrainAndPromote.MODEL, weak.version().version()), TrainAndPromote.CHAMPION)).isInstanceOf(PromotionRejectedException.class)
           .hasMessageContaining("failed its quality gate");
       assertThat(PromotionPolicy.requirePassingGate().refusal("champion", weak.version())).isNotEqualTo(Optional.empty());
     }

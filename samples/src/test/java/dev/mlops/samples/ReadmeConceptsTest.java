@@ -171,7 +171,7 @@ class ReadmeConceptsTest {
         .promotionPolicy(PromotionPolicy.requirePassingGate()).build())) {
       ModelVersion v = registry.register("credit-risk", model, TribuoCodec.classification(),
           Registration.builder().metric("roc_auc", auc).schema(schema).gateResult(result).build());
-      registry.setAlias("credit-risk", "champion", v.version());       // refused unless the gate passed
+      registry.setAlias(ModelRef.version("credit-risk", v.version()), "champion");       // refused unless the gate passed
       Model<Label> champion = registry.load(ModelRef.parse("credit-risk@champion"), TribuoCodec.classification());
       registry.history("credit-risk").forEach(System.out::println);   // who moved what, when
 
@@ -191,7 +191,7 @@ class ReadmeConceptsTest {
         .withAttribute(CreditData.AGE_BAND, CreditData.ageBands(lastHour));
     registry.register("credit-risk", candidate, TribuoCodec.classification(),
         Registration.builder().gateResult(gate.evaluate(candidatePredictions, null)).build());
-    registry.setAlias("credit-risk", "champion", 1);
+    registry.setAlias(ModelRef.version("credit-risk", 1), "champion");
 
     assertThat(loans).hasRowCount(1000).hasNoNulls("class").conformsTo(schema);
     assertThat(Schemas.validate(servingBatch, schema)).hasNoErrors();

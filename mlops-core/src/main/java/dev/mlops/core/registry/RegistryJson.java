@@ -12,6 +12,7 @@ import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.registry.Artifact;
 import dev.mlops.api.registry.Lineage;
+import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegistryEvent;
 import dev.mlops.api.schema.Schema;
@@ -72,9 +73,10 @@ final class RegistryJson {
       });
     }
     ObjectNode lineage = root.putObject("lineage");
-    lineage.put("trainingData", v.lineage().trainingData());
-    lineage.put("parentVersion", v.lineage().parentVersion());
-    lineage.put("source", v.lineage().source());
+    // the format keeps "" and 0 for "not recorded", as registries written before API 1.0 have them
+    lineage.put("trainingData", v.lineage().trainingData().orElse(""));
+    lineage.put("parentVersion", v.lineage().parentVersion().orElse(0));
+    lineage.put("source", v.lineage().source().orElse(""));
     strings(root.putObject("tags"), v.tags());
     ObjectNode metrics = root.putObject("metrics");
     v.metrics().forEach(metrics::put);
@@ -148,16 +150,37 @@ final class RegistryJson {
     Optional<GateResult> gate = root.has("gateResult") ? Optional.of(r.gateResult(root.get("gateResult")))
         : Optional.empty();
     try {
-      return new Manifest(new ModelVersion(name, version, revision, created,
-          new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
-              r.text(a, "$.artifact", "type")), attachments,
-          r.stringMap(root, "metadata"), r.stringMap(root, "tags"), metrics, schema, gate,
-          new Lineage(r.text(l, "$.lineage", "trainingData"),
-              Math.toIntExact(r.integer(l, "$.lineage", "parentVersion")), r.text(l, "$.lineage", "source")),
-          List.of()), null, null);
+      ModelVersion.Builder v = ModelVersion.builder().name(name).version(version).revision(revision).created(created)
+          .artifact(new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
+              r.text(a, "$.artifact", "type")))
+          .attachments(attachments).metadata(r.stringMap(root, "metadata")).tags(r.stringMap(root, "tags"))
+          .metrics(metrics).lineage(lineage(r, l));
+      schema.ifPresent(v::schema);
+      gate.ifPresent(v::gateResult);
+      return new Manifest(v.build(), null, null);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw r.fail("$", e.getMessage());
     }
+  }
+
+  private static Lineage lineage(Reader r, JsonNode l) {
+    Lineage.Builder b = Lineage.builder();
+    String trainingData = r.text(l, "$.lineage", "trainingData");
+    if (!trainingData.isEmpty()) {
+      b.trainingData(trainingData);
+    }
+    int parent = Math.toIntExact(r.integer(l, "$.lineage", "parentVersion"));
+    if (parent < 0) {
+      throw r.fail("$.lineage.parentVersion", "expected a version number >= 1, or 0 for none, found " + parent);
+    }
+    if (parent > 0) {
+      b.parentVersion(parent);
+    }
+    String source = r.text(l, "$.lineage", "source");
+    if (!source.isEmpty()) {
+      b.source(source);
+    }
+    return b.build();
   }
 
   // ------------------------------------------------------------------ marker
@@ -200,11 +223,12 @@ final class RegistryJson {
     n.put("time", e.time().toString());
     n.put("actor", e.actor());
     n.put("kind", e.kind().name());
-    n.put("name", e.name());
-    n.put("version", e.version());
-    n.put("key", e.key());
-    n.put("before", e.before());
-    n.put("after", e.after());
+    n.put("name", e.version().name());
+    n.put("version", e.version().number());
+    // the format keeps "" for "none", as audit logs written before API 1.0 have it
+    n.put("key", e.key().orElse(""));
+    n.put("before", e.change().before().orElse(""));
+    n.put("after", e.change().after().orElse(""));
     try {
       byte[] line = JSON.writeValueAsBytes(n);
       byte[] out = new byte[line.length + 1];
@@ -227,9 +251,10 @@ final class RegistryJson {
     }
     try {
       return new RegistryEvent(r.instant(n, "$", "time"), r.text(n, "$", "actor"),
-          RegistryEvent.Kind.valueOf(r.text(n, "$", "kind")), r.text(n, "$", "name"),
-          Math.toIntExact(r.integer(n, "$", "version")), r.text(n, "$", "key"), r.text(n, "$", "before"),
-          r.text(n, "$", "after"));
+          RegistryEvent.Kind.valueOf(r.text(n, "$", "kind")),
+          ModelRef.version(r.text(n, "$", "name"), Math.toIntExact(r.integer(n, "$", "version"))),
+          present(r.text(n, "$", "key")),
+          new RegistryEvent.Change(present(r.text(n, "$", "before")), present(r.text(n, "$", "after"))));
     } catch (MalformedDataException e) {
       throw new MalformedDataException(location, lineNumber, -1, null, e.problem(), e);
     } catch (IllegalArgumentException | ArithmeticException e) {
@@ -239,6 +264,11 @@ final class RegistryJson {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The audit format writes "" for "none". */
+  private static Optional<String> present(String text) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
 
   private static void strings(ObjectNode node, Map<String, String> values) {
     new TreeMap<>(values).forEach(node::put);
