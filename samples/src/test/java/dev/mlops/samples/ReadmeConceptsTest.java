@@ -18,6 +18,7 @@ import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.PromotionPolicy;
 import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
@@ -32,7 +33,6 @@ import dev.mlops.core.monitor.DriftMonitor;
 import dev.mlops.core.monitor.MonitoredModel;
 import dev.mlops.core.profile.Profiles;
 import dev.mlops.core.registry.Registries;
-import dev.mlops.core.registry.RegistryOptions;
 import dev.mlops.core.schema.Schemas;
 import dev.mlops.tribuo.TribuoCodec;
 import dev.mlops.tribuo.TribuoPredictions;
@@ -171,7 +171,7 @@ class ReadmeConceptsTest {
         .promotionPolicy(PromotionPolicy.requirePassingGate()).build())) {
       ModelVersion v = registry.register("credit-risk", model, TribuoCodec.classification(),
           Registration.builder().metric("roc_auc", auc).schema(schema).gateResult(result).build());
-      registry.setAlias(ModelRef.version("credit-risk", v.version()), "champion");       // refused unless the gate passed
+      registry.setAlias(v.ref(), "champion");                          // refused unless the gate passed
       Model<Label> champion = registry.load(ModelRef.parse("credit-risk@champion"), TribuoCodec.classification());
       registry.history("credit-risk").forEach(System.out::println);   // who moved what, when
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * if (ref instanceof ModelRef.Alias a) { ... a.alias() ... }
  * }</pre>
  *
- * <p>{@link #toString()} prints {@code name/number} or {@code name@alias}, which
+ * <p>{@code toString()} prints {@code name/number} or {@code name@alias}, which
  * {@link #parse(String)} reads back.
  */
 public sealed interface ModelRef permits ModelRef.Version, ModelRef.Alias {
@@ -48,7 +48,7 @@ public sealed interface ModelRef permits ModelRef.Version, ModelRef.Alias {
 
   /**
    * Parses {@code name/number} ({@code churn/3}) or {@code name@alias} ({@code churn@champion}),
-   * the forms {@link #toString()} prints.
+   * the forms {@code toString()} prints.
    *
    * @param text the text
    * @return the reference
