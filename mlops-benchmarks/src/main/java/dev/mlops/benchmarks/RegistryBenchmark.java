@@ -3,9 +3,8 @@ package dev.mlops.benchmarks;
 import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.Registration;
-import dev.mlops.core.registry.FileModelRegistry;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.core.registry.Registries;
-import dev.mlops.core.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +54,7 @@ public class RegistryBenchmark {
       artifact = new byte[1 << 20];
       new SplittableRandom(1).nextBytes(artifact);
       int v = registry.register("model", "bytes", artifact, Registration.none()).version();
-      registry.setAlias("model", "champion", v);
+      registry.setAlias(ModelRef.version("model", v), "champion");
     }
 
     /** Deletes the registry. */
@@ -77,12 +76,13 @@ public class RegistryBenchmark {
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("registry-bench-10k");
       root = dir.resolve("reg");
-      try (FileModelRegistry r = Registries.open(root, RegistryOptions.builder().durable(false).build())) {
+      try (ModelRegistry r = Registries.open(root, RegistryOptions.builder()
+          .durability(RegistryOptions.Durability.SURVIVES_PROCESS_CRASH).build())) {
         for (int i = 0; i < 10_000; i++) {
           r.register("model", "bytes", ("artifact " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8),
               Registration.builder().tag("i", String.valueOf(i)).metric("auc", i / 10_000.0).build());
         }
-        r.setAlias("model", "champion", 10_000);
+        r.setAlias(ModelRef.version("model", 10_000), "champion");
       }
     }
 
@@ -120,7 +120,7 @@ public class RegistryBenchmark {
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public int resolveAlias(Small s) {
-    return s.registry.resolve(s.champion);
+    return s.registry.resolve(s.champion).number();
   }
 
   /**
@@ -148,8 +148,8 @@ public class RegistryBenchmark {
   @Warmup(iterations = 3)
   @Measurement(iterations = 10)
   public int open10kVersions(Large l) {
-    try (FileModelRegistry r = Registries.open(l.root)) {
-      return r.resolve(ModelRef.parse("model@champion"));
+    try (ModelRegistry r = Registries.open(l.root)) {
+      return r.resolve(ModelRef.parse("model@champion")).number();
     }
   }
 
@@ -165,7 +165,7 @@ public class RegistryBenchmark {
   @Warmup(iterations = 3)
   @Measurement(iterations = 10)
   public int openAndList10kVersions(Large l) {
-    try (FileModelRegistry r = Registries.open(l.root)) {
+    try (ModelRegistry r = Registries.open(l.root)) {
       return r.versions("model").size();
     }
   }

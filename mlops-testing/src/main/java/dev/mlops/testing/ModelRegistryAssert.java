@@ -4,8 +4,10 @@ import dev.mlops.api.registry.ModelQuery;
 import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
@@ -13,8 +15,8 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on a {@link ModelRegistry}. Failures show the model's versions and aliases.
  *
  * <pre>{@code
- * assertThat(registry).hasVersion("churn", 3).hasAlias("churn", "champion").pointingTo(3);
- * assertThat(registry).hasNoAlias("churn", "staging");
+ * assertThat(registry).hasVersion(ModelRef.version("churn", 3)).hasAlias("churn", "champion").pointingTo(3);
+ * assertThat(registry).hasNoAlias("churn", "staging").hasNoVersion(ModelRef.parse("churn/4"));
  * }</pre>
  */
 public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAssert, ModelRegistry> {
@@ -26,14 +28,14 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
   /**
    * Verifies that a live version exists.
    *
-   * @param name the model
-   * @param version the version number
+   * @param ref the version, by number ({@code ModelRef.version("churn", 3)}) or alias
    * @return this
    */
-  public ModelRegistryAssert hasVersion(String name, int version) {
+  public ModelRegistryAssert hasVersion(ModelRef ref) {
+    Objects.requireNonNull(ref, "ref");
     isNotNull();
-    if (actual.find(ModelRef.version(name, version)).isEmpty()) {
-      failWithMessage("Expected model version %s/%d to exist but it does not; %s", name, version, describe(name));
+    if (actual.find(ref).isEmpty()) {
+      failWithMessage("Expected model version %s to exist but it does not; %s", ref, describe(ref.name()));
     }
     return this;
   }
@@ -41,14 +43,14 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
   /**
    * Verifies that a version does not exist (never registered, or deleted).
    *
-   * @param name the model
-   * @param version the version number
+   * @param ref the version, by number or alias
    * @return this
    */
-  public ModelRegistryAssert hasNoVersion(String name, int version) {
+  public ModelRegistryAssert hasNoVersion(ModelRef ref) {
+    Objects.requireNonNull(ref, "ref");
     isNotNull();
-    if (actual.find(ModelRef.version(name, version)).isPresent()) {
-      failWithMessage("Expected model version %s/%d not to exist but it does; %s", name, version, describe(name));
+    if (actual.find(ref).isPresent()) {
+      failWithMessage("Expected model version %s not to exist but it does; %s", ref, describe(ref.name()));
     }
     return this;
   }
@@ -63,7 +65,7 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
   public ModelRegistryAssert hasVersions(String name, int... versions) {
     isNotNull();
     List<Integer> found = actual.versions(name).stream().map(ModelVersion::version).toList();
-    List<Integer> expected = java.util.Arrays.stream(versions).boxed().toList();
+    List<Integer> expected = Arrays.stream(versions).boxed().toList();
     if (!found.equals(expected)) {
       failWithMessage("Expected model %s to have live versions %s but it has %s", name, expected, found);
     }
@@ -78,12 +80,13 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
    * @return an assertion on the alias's target
    */
   public AliasAssert hasAlias(String name, String alias) {
+    ModelRef.Alias ref = ModelRef.alias(name, alias);
     isNotNull();
-    Optional<ModelVersion> target = actual.find(ModelRef.alias(name, alias));
+    Optional<ModelVersion> target = actual.find(ref);
     if (target.isEmpty()) {
-      failWithMessage("Expected alias %s@%s to be set but it is not; %s", name, alias, describe(name));
+      failWithMessage("Expected alias %s to be set but it is not; %s", ref, describe(name));
     }
-    return new AliasAssert(this, ModelRef.alias(name, alias), target.get());
+    return new AliasAssert(this, ref, target.get());
   }
 
   /**
@@ -94,11 +97,11 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
    * @return this
    */
   public ModelRegistryAssert hasNoAlias(String name, String alias) {
+    ModelRef.Alias ref = ModelRef.alias(name, alias);
     isNotNull();
-    Optional<ModelVersion> target = actual.find(ModelRef.alias(name, alias));
+    Optional<ModelVersion> target = actual.find(ref);
     if (target.isPresent()) {
-      failWithMessage("Expected alias %s@%s not to be set but it points at version %d", name, alias,
-          target.get().version());
+      failWithMessage("Expected alias %s not to be set but it points at version %d", ref, target.get().version());
     }
     return this;
   }
@@ -111,6 +114,7 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
    * @return this
    */
   public ModelRegistryAssert hasMatches(ModelQuery query, int count) {
+    Objects.requireNonNull(query, "query");
     isNotNull();
     List<ModelVersion> found = actual.search(query);
     if (found.size() != count) {
@@ -132,9 +136,9 @@ public final class ModelRegistryAssert extends AbstractAssert<ModelRegistryAsser
   /** Assertions on the version an alias points at. */
   public static final class AliasAssert extends AbstractAssert<AliasAssert, ModelVersion> {
     private final ModelRegistryAssert parent;
-    private final ModelRef ref;
+    private final ModelRef.Alias ref;
 
-    AliasAssert(ModelRegistryAssert parent, ModelRef ref, ModelVersion target) {
+    AliasAssert(ModelRegistryAssert parent, ModelRef.Alias ref, ModelVersion target) {
       super(target, AliasAssert.class);
       this.parent = parent;
       this.ref = ref;

@@ -1,10 +1,9 @@
 package dev.mlops.testing;
 
 import dev.mlops.api.registry.ModelRegistry;
-import dev.mlops.core.registry.FileModelRegistry;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.core.registry.InMemoryModelRegistry;
 import dev.mlops.core.registry.Registries;
-import dev.mlops.core.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,29 +32,25 @@ public final class TemporaryRegistryExtension implements ParameterResolver {
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return parameter.isAnnotated(TempRegistry.class)
-        && (type == ModelRegistry.class || type == FileModelRegistry.class || type == InMemoryModelRegistry.class);
+        && (type == ModelRegistry.class || type == InMemoryModelRegistry.class);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     TempRegistry settings = parameter.findAnnotation(TempRegistry.class).orElseThrow();
     Class<?> type = parameter.getParameter().getType();
-    boolean inMemory = type == InMemoryModelRegistry.class || (settings.inMemory() && type != FileModelRegistry.class);
-    if (settings.inMemory() && type == FileModelRegistry.class) {
-      throw new ParameterResolutionException("@TempRegistry(inMemory = true) cannot inject a FileModelRegistry "
-          + "parameter; declare it as ModelRegistry or InMemoryModelRegistry");
-    }
+    boolean inMemory = type == InMemoryModelRegistry.class || settings.storage() == TempRegistry.Storage.MEMORY;
     RegistryOptions options = RegistryOptions.builder().actor(settings.actor()).build();
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     String key = "registry-" + parameter.getIndex() + "-" + System.identityHashCode(parameter.getDeclaringExecutable());
     if (inMemory) {
-      InMemoryModelRegistry registry = Registries.inMemory(options);
+      ModelRegistry registry = Registries.inMemory(options);
       store.put(key, new Closer(registry, null));
       return registry;
     }
     try {
       Path dir = Files.createTempDirectory("mlops-registry-");
-      FileModelRegistry registry = Registries.open(dir, options);
+      ModelRegistry registry = Registries.open(dir, options);
       store.put(key, new Closer(registry, dir));
       return registry;
     } catch (IOException e) {

@@ -2,9 +2,9 @@ package dev.mlops.testing;
 
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.core.registry.InMemoryModelRegistry;
 import dev.mlops.core.registry.Registries;
-import dev.mlops.core.registry.RegistryOptions;
 import java.nio.charset.StandardCharsets;
 
 class InMemoryModelRegistryContractTest extends ModelRegistryContractTest {

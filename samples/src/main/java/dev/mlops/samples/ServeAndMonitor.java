@@ -186,7 +186,7 @@ public final class ServeAndMonitor {
       }
     }
     serving.monitor.closeWindow();
-    int now = registry.resolve(champion);
+    int now = registry.resolve(champion).number();
     return summary(registry, windows[0], List.copyOf(all), retrained, promoted, now, written, out);
   }
 

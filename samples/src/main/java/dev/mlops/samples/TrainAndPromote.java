@@ -8,12 +8,14 @@ import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
 import dev.mlops.api.gate.Verdict;
+import dev.mlops.api.registry.Expect;
 import dev.mlops.api.registry.Lineage;
 import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.PromotionPolicy;
 import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
@@ -22,7 +24,6 @@ import dev.mlops.core.data.Tables;
 import dev.mlops.core.gate.Metrics;
 import dev.mlops.core.gate.QualityGate;
 import dev.mlops.core.registry.Registries;
-import dev.mlops.core.registry.RegistryOptions;
 import dev.mlops.core.schema.Schemas;
 import dev.mlops.tribuo.TribuoCodec;
 import dev.mlops.tribuo.TribuoPredictions;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
@@ -200,12 +202,14 @@ public final class TrainAndPromote {
         .tag("config", config.name())
         .schema(schema)
         .gateResult(gate)
-        .lineage(new Lineage(CreditData.fingerprint(train), championVersion.orElse(0), "samples/TrainAndPromote"))
+        .lineage(new Lineage(Optional.of(CreditData.fingerprint(train)), championVersion,
+            Optional.of("samples/TrainAndPromote")))
         .build();
     ModelVersion version = registry.register(MODEL, model, TribuoCodec.classification(), registration);
     boolean promoted = false;
     if (gate.passed()) {
-      registry.setAlias(MODEL, CHAMPION, version.version(), championVersion.orElse(ModelRegistry.ABSENT));
+      registry.setAlias(version.ref(), CHAMPION,
+          championVersion.isPresent() ? Expect.version(championVersion.getAsInt()) : Expect.absent());
       promoted = true;
       out.printf(Locale.ROOT, "  gate %s -> registered v%d and moved @%s to it%n", gate.verdict(),
           version.version(), CHAMPION);

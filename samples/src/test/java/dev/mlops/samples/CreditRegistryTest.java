@@ -35,7 +35,7 @@ class CreditRegistryTest {
     assertThat(second.promoted()).isFalse();
     assertThat(registry).hasVersions(TrainAndPromote.MODEL, 1, 2)
         .hasAlias(TrainAndPromote.MODEL, TrainAndPromote.CHAMPION).withPassingGate().pointingTo(1);
-    assertThat(registry.get(second.version().ref()).lineage().parentVersion()).isEqualTo(1);
+    assertThat(registry.get(second.version().ref()).lineage().parentVersion()).hasValue(1);
     assertThat(reports.resolve("all-features-gate.json")).exists();
   }
 
@@ -47,8 +47,8 @@ class CreditRegistryTest {
       TrainAndPromote.run(registry, data, TrainAndPromote.Config.STRONG, dir.resolve("reports"), "", QUIET);
       TrainAndPromote.Outcome weak = TrainAndPromote.run(registry, data, TrainAndPromote.Config.WEAK,
           dir.resolve("reports"), "", QUIET);
-      assertThatThrownBy(() -> registry.setAlias(TrainAndPromote.MODEL, TrainAndPromote.CHAMPION,
-          weak.version().version())).isInstanceOf(PromotionRejectedException.class)
+      assertThatThrownBy(() -> registry.setAlias(weak.version().ref(), TrainAndPromote.CHAMPION))
+          .isInstanceOf(PromotionRejectedException.class)
           .hasMessageContaining("failed its quality gate");
       assertThat(PromotionPolicy.requirePassingGate().refusal("champion", weak.version())).isNotEqualTo(Optional.empty());
     }

@@ -17,6 +17,7 @@ import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.PromotionPolicy;
 import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.data.Tables;
@@ -30,7 +31,6 @@ import dev.mlops.core.monitor.DriftMonitor;
 import dev.mlops.core.monitor.MonitoredModel;
 import dev.mlops.core.profile.Profiles;
 import dev.mlops.core.registry.Registries;
-import dev.mlops.core.registry.RegistryOptions;
 import dev.mlops.core.schema.Schemas;
 import dev.mlops.tribuo.TribuoCodec;
 import dev.mlops.tribuo.TribuoPredictions;
@@ -169,7 +169,7 @@ class ReadmeConceptsTest {
         .promotionPolicy(PromotionPolicy.requirePassingGate()).build())) {
       ModelVersion v = registry.register("credit-risk", model, TribuoCodec.classification(),
           Registration.builder().metric("roc_auc", auc).schema(schema).gateResult(result).build());
-      registry.setAlias("credit-risk", "champion", v.version());       // refused unless the gate passed
+      registry.setAlias(v.ref(), "champion");                          // refused unless the gate passed
       Model<Label> champion = registry.load(ModelRef.parse("credit-risk@champion"), TribuoCodec.classification());
       registry.history("credit-risk").forEach(System.out::println);   // who moved what, when
 
@@ -189,7 +189,7 @@ class ReadmeConceptsTest {
         .withAttribute(CreditData.AGE_BAND, CreditData.ageBands(lastHour));
     registry.register("credit-risk", candidate, TribuoCodec.classification(),
         Registration.builder().gateResult(gate.evaluate(candidatePredictions)).build());
-    registry.setAlias("credit-risk", "champion", 1);
+    registry.setAlias(ModelRef.version("credit-risk", 1), "champion");
 
     assertThat(loans).hasRowCount(1000).hasNoNulls("class").conformsTo(schema);
     assertThat(Schemas.validate(servingBatch, schema)).hasNoErrors();

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
@@ -261,16 +262,16 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   }
 
   @Override
-  public String trainingData(Model<T> model) {
+  public Optional<String> trainingData(Model<T> model) {
     for (ObjectMarshalledProvenance o : ProvenanceUtil.marshalProvenance(model.getProvenance().getDatasetProvenance())) {
       for (Map.Entry<String, FlatMarshalledProvenance> e : o.getMap().entrySet()) {
         if (e.getKey().equals("resource-hash") && e.getValue() instanceof SimpleMarshalledProvenance s
             && !s.getValue().isEmpty()) {
-          return s.getValue();
+          return Optional.of(s.getValue());
         }
       }
     }
-    return "";
+    return Optional.empty();
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes models of one type to bytes and reads them back, so the registry can store any model
@@ -78,9 +79,9 @@ public interface ArtifactCodec<T> {
    * none. Empty (unknown) by default.
    *
    * @param model the model
-   * @return the fingerprint or an empty string
+   * @return the fingerprint (not empty), or empty if unknown
    */
-  default String trainingData(T model) {
-    return "";
+  default Optional<String> trainingData(T model) {
+    return Optional.empty();
   }
 }

@@ -4,19 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a garbage collection of unreferenced artifacts found, and removed unless it was a dry run.
+ * What a garbage collection of unreferenced artifacts found: removed by
+ * {@link ModelRegistry#gc()}, only reported by {@link ModelRegistry#gcPreview()}.
  *
- * @param dryRun whether nothing was removed
+ * @param preview whether this came from {@link ModelRegistry#gcPreview()}, so nothing was removed
  * @param unreferenced the digests of blobs no live version references, sorted
  * @param bytes their total size
  */
-public record GcReport(boolean dryRun, List<String> unreferenced, long bytes) {
+public record GcReport(boolean preview, List<String> unreferenced, long bytes) {
   /**
    * Validates and copies the components.
    *
-   * @param dryRun dry run
+   * @param preview whether nothing was removed
    * @param unreferenced the digests
    * @param bytes the total size
+   * @throws IllegalArgumentException if the size is negative
    */
   public GcReport {
     unreferenced = List.copyOf(Objects.requireNonNull(unreferenced, "unreferenced"));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -48,9 +49,9 @@ public final class ModelQuery implements Predicate<ModelVersion> {
     return new Builder();
   }
 
-  /** @return the exact model name required, or null */
-  public String name() {
-    return name;
+  /** @return the exact model name required, if the query requires one */
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
   }
 
   /**
@@ -105,7 +106,11 @@ public final class ModelQuery implements Predicate<ModelVersion> {
     return "ModelQuery" + parts;
   }
 
-  /** Collects a {@link ModelQuery}'s conditions. */
+  /**
+   * Collects a {@link ModelQuery}'s conditions; every setter validates at once. A condition is
+   * given once: a second name, prefix or alias, a second condition on the same tag or metric bound,
+   * or a name outside the prefix throws naming both.
+   */
   public static final class Builder {
     private String name;
     private String namePrefix;
@@ -121,9 +126,13 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      *
      * @param value the name
      * @return this
+     * @throws IllegalStateException if a name was already given, or it does not start with the name prefix
      */
     public Builder name(String value) {
-      this.name = RegistryNames.checkModelName(value);
+      RegistryNames.checkModelName(value);
+      BuilderChecks.once("name", name, value);
+      checkNameInPrefix(value, namePrefix);
+      this.name = value;
       return this;
     }
 
@@ -132,9 +141,13 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      *
      * @param prefix the prefix
      * @return this
+     * @throws IllegalStateException if a prefix was already given, or the name does not start with it
      */
     public Builder namePrefix(String prefix) {
-      this.namePrefix = Objects.requireNonNull(prefix, "prefix");
+      Objects.requireNonNull(prefix, "prefix");
+      BuilderChecks.once("namePrefix", namePrefix, prefix);
+      checkNameInPrefix(name, prefix);
+      this.namePrefix = prefix;
       return this;
     }
 
@@ -144,9 +157,11 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      * @param key the key
      * @param value the value
      * @return this
+     * @throws IllegalStateException if a value of this tag was already required, naming both
      */
     public Builder tag(String key, String value) {
-      tags.put(RegistryNames.checkKey(key), RegistryNames.checkTagValue(key, value));
+      RegistryNames.checkTagValue(RegistryNames.checkKey(key), value);
+      BuilderChecks.putOnce(tags, "tag", key, value);
       return this;
     }
 
@@ -155,9 +170,14 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      *
      * @param key the key
      * @return this
+     * @throws IllegalStateException if this tag was already required
      */
     public Builder hasTag(String key) {
-      tagKeys.add(RegistryNames.checkKey(key));
+      RegistryNames.checkKey(key);
+      if (tagKeys.contains(key)) {
+        throw new IllegalStateException("hasTag(" + RegistryNames.quote(key) + ") was already given");
+      }
+      tagKeys.add(key);
       return this;
     }
 
@@ -167,9 +187,11 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      * @param metric the metric
      * @param min the threshold
      * @return this
+     * @throws IllegalStateException if a lower bound of this metric was already given, or an upper bound below
+     *     {@code min}, naming both
      */
     public Builder metricAtLeast(String metric, double min) {
-      bounds.add(new Bound(RegistryNames.checkKey(metric), RegistryNames.checkMetric(metric, min), true));
+      addBound(new Bound(RegistryNames.checkKey(metric), RegistryNames.checkMetric(metric, min), true));
       return this;
     }
 
@@ -179,9 +201,11 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      * @param metric the metric
      * @param max the threshold
      * @return this
+     * @throws IllegalStateException if an upper bound of this metric was already given, or a lower bound above
+     *     {@code max}, naming both
      */
     public Builder metricAtMost(String metric, double max) {
-      bounds.add(new Bound(RegistryNames.checkKey(metric), RegistryNames.checkMetric(metric, max), false));
+      addBound(new Bound(RegistryNames.checkKey(metric), RegistryNames.checkMetric(metric, max), false));
       return this;
     }
 
@@ -190,10 +214,38 @@ public final class ModelQuery implements Predicate<ModelVersion> {
      *
      * @param value the alias
      * @return this
+     * @throws IllegalStateException if an alias was already given, naming both
      */
     public Builder alias(String value) {
-      this.alias = RegistryNames.checkAlias(value);
+      RegistryNames.checkAlias(value);
+      BuilderChecks.once("alias", alias, value);
+      this.alias = value;
       return this;
+    }
+
+    private static void checkNameInPrefix(String exact, String prefix) {
+      if (exact != null && prefix != null && !exact.startsWith(prefix)) {
+        throw new IllegalStateException("name " + RegistryNames.quote(exact) + " does not start with namePrefix "
+            + RegistryNames.quote(prefix) + "; the query could match nothing");
+      }
+    }
+
+    private void addBound(Bound bound) {
+      for (Bound b : bounds) {
+        if (b.metric().equals(bound.metric()) && b.atLeast() == bound.atLeast()) {
+          throw new IllegalStateException(describe(b) + " was already given; cannot also require " + describe(bound));
+        }
+        if (b.metric().equals(bound.metric()) && (b.atLeast() ? b.value() > bound.value() : b.value() < bound.value())) {
+          throw new IllegalStateException(describe(b) + " contradicts " + describe(bound) + "; the query could match "
+              + "nothing");
+        }
+      }
+      bounds.add(bound);
+    }
+
+    private static String describe(Bound b) {
+      return (b.atLeast() ? "metricAtLeast(" : "metricAtMost(") + RegistryNames.quote(b.metric()) + ", " + b.value()
+          + ")";
     }
 
     /** @return the query */

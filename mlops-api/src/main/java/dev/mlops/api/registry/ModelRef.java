@@ -3,53 +3,35 @@ package dev.mlops.api.registry;
 import java.util.Objects;
 
 /**
- * A reference to one version of a registered model, by number ({@code churn/3}) or by alias
- * ({@code churn@champion}).
+ * A reference to one version of a registered model: by number ({@code churn/3}, a
+ * {@link Version}) or by alias ({@code churn@champion}, an {@link Alias}, resolved when it is
+ * used).
  *
  * <pre>{@code
- * ModelRef byNumber = ModelRef.parse("churn/3");       // ModelRef.version("churn", 3)
- * ModelRef byAlias = ModelRef.parse("churn@champion"); // ModelRef.alias("churn", "champion")
+ * ModelRef.Version pinned = ModelRef.version("churn", 3);       // churn/3
+ * ModelRef.Alias champion = ModelRef.alias("churn", "champion"); // churn@champion
+ * ModelRef ref = ModelRef.parse(args[0]);                        // either form
+ * if (ref instanceof ModelRef.Alias a) { ... a.alias() ... }
  * }</pre>
  *
- * @param name the model's name
- * @param version the version number, or 0 for an alias reference
- * @param alias the alias, or {@code null} for a version reference
+ * <p>{@code toString()} prints {@code name/number} or {@code name@alias}, which
+ * {@link #parse(String)} reads back.
  */
-public record ModelRef(String name, int version, String alias) {
-  /**
-   * Validates the components: exactly one of a version (at least 1) and an alias.
-   *
-   * @param name the model's name
-   * @param version the version number, or 0
-   * @param alias the alias, or null
-   * @throws IllegalArgumentException if a name or alias breaks {@link RegistryNames}' rules, or if
-   *     both or neither of version and alias are given
-   */
-  public ModelRef {
-    RegistryNames.checkModelName(name);
-    if (alias == null) {
-      if (version < 1) {
-        throw new IllegalArgumentException("a model reference needs a version of at least 1 or an alias; was version "
-            + version + " for model " + name);
-      }
-    } else {
-      RegistryNames.checkAlias(alias);
-      if (version != 0) {
-        throw new IllegalArgumentException("a model reference has a version or an alias, not both: " + name + "/"
-            + version + " and " + name + "@" + alias);
-      }
-    }
-  }
+public sealed interface ModelRef permits ModelRef.Version, ModelRef.Alias {
+
+  /** @return the model's name */
+  String name();
 
   /**
    * A reference to a version by number.
    *
    * @param name the model's name
-   * @param version the number, at least 1
+   * @param number the version number, at least 1
    * @return the reference
+   * @throws IllegalArgumentException if the name breaks {@link RegistryNames}' rules or the number is below 1
    */
-  public static ModelRef version(String name, int version) {
-    return new ModelRef(name, version, null);
+  static Version version(String name, int number) {
+    return new Version(name, number);
   }
 
   /**
@@ -58,19 +40,22 @@ public record ModelRef(String name, int version, String alias) {
    * @param name the model's name
    * @param alias the alias
    * @return the reference
+   * @throws IllegalArgumentException if the name or alias breaks {@link RegistryNames}' rules
    */
-  public static ModelRef alias(String name, String alias) {
-    return new ModelRef(name, 0, Objects.requireNonNull(alias, "alias"));
+  static Alias alias(String name, String alias) {
+    return new Alias(name, alias);
   }
 
   /**
-   * Parses {@code name/version} or {@code name@alias}.
+   * Parses {@code name/number} ({@code churn/3}) or {@code name@alias} ({@code churn@champion}),
+   * the forms {@code toString()} prints.
    *
    * @param text the text
    * @return the reference
-   * @throws IllegalArgumentException if the text has neither form, quoting it
+   * @throws IllegalArgumentException if the text has neither form, quoting it and showing both forms,
+   *     or if its name, number or alias breaks {@link RegistryNames}' rules
    */
-  public static ModelRef parse(String text) {
+  static ModelRef parse(String text) {
     Objects.requireNonNull(text, "text");
     int at = text.indexOf('@');
     int slash = text.indexOf('/');
@@ -87,14 +72,55 @@ public record ModelRef(String name, int version, String alias) {
         + " is neither name/version (churn/3) nor name@alias (churn@champion)");
   }
 
-  /** @return whether this refers to an alias */
-  public boolean isAlias() {
-    return alias != null;
+  /**
+   * A version by number, such as {@code churn/3}.
+   *
+   * @param name the model's name
+   * @param number the version number, from 1
+   */
+  record Version(String name, int number) implements ModelRef {
+    /**
+     * Validates the components.
+     *
+     * @param name the model's name
+     * @param number the version number
+     * @throws IllegalArgumentException if the name breaks {@link RegistryNames}' rules or the number is below 1
+     */
+    public Version {
+      RegistryNames.checkModelName(name);
+      RegistryNames.checkVersion(number);
+    }
+
+    /** @return {@code name/number}, which {@link ModelRef#parse} reads back */
+    @Override
+    public String toString() {
+      return name + "/" + number;
+    }
   }
 
-  /** @return {@code name/version} or {@code name@alias}, which {@link #parse} reads back */
-  @Override
-  public String toString() {
-    return alias == null ? name + "/" + version : name + "@" + alias;
+  /**
+   * The version an alias points at, such as {@code churn@champion}.
+   *
+   * @param name the model's name
+   * @param alias the alias
+   */
+  record Alias(String name, String alias) implements ModelRef {
+    /**
+     * Validates the components.
+     *
+     * @param name the model's name
+     * @param alias the alias
+     * @throws IllegalArgumentException if the name or alias breaks {@link RegistryNames}' rules
+     */
+    public Alias {
+      RegistryNames.checkModelName(name);
+      RegistryNames.checkAlias(alias);
+    }
+
+    /** @return {@code name@alias}, which {@link ModelRef#parse} reads back */
+    @Override
+    public String toString() {
+      return name + "@" + alias;
+    }
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Named models with numbered, immutable versions, aliases, tags, metrics, lineage and an audit
@@ -23,22 +22,23 @@ import java.util.OptionalInt;
  * try (ModelRegistry registry = Registries.open(Path.of("models"))) {
  *   ModelVersion v = registry.register("churn", model, TribuoCodec.classification(),
  *       Registration.builder().gateResult(gateResult).build());
- *   registry.setAlias("churn", "champion", v.version());
+ *   registry.setAlias(v.ref(), "champion", Expect.version(2));   // only if @champion is still churn/2
  *   Model<Label> m = registry.load(ModelRef.parse("churn@champion"), TribuoCodec.classification());
  *   registry.rollback("churn", "champion");   // back to the previous champion
  * }
  * }</pre>
  *
+ * <p>Methods that concern one version take a {@link ModelRef}: a number ({@code churn/3}) or an
+ * alias ({@code churn@champion}), resolved under the registry's write lock when the method changes
+ * something. Methods that concern a whole model take its name.
+ *
  * <p>Errors: a missing model, version or alias is a {@link NoSuchElementException}; a failed
- * precondition a {@link VersionConflictException}; a refused promotion a
+ * precondition ({@link Expect}, an expected revision) a {@link VersionConflictException}; a refused promotion a
  * {@link PromotionRejectedException}; corrupted stored bytes an {@link IntegrityException}; an
  * unreadable stored record a {@code MalformedDataException} naming where it is; an I/O failure an
  * {@link UncheckedIOException}.
  */
 public interface ModelRegistry extends AutoCloseable {
-
-  /** For {@link #setAlias(String, String, int, int)}: the alias must not exist yet. */
-  int ABSENT = 0;
 
   /**
    * Registers a new version from stored bytes.
@@ -81,11 +81,18 @@ public interface ModelRegistry extends AutoCloseable {
     metadata.putAll(registration.metadata());
     Lineage lineage = registration.lineage();
     if (lineage.trainingData().isEmpty()) {
-      lineage = lineage.withTrainingData(codec.trainingData(model));
+      Optional<String> fingerprint = Objects.requireNonNull(codec.trainingData(model), "codec.trainingData");
+      if (fingerprint.isPresent()) {
+        lineage = lineage.withTrainingData(fingerprint.get());
+      }
     }
-    Registration merged = new Registration(metadata, registration.tags(), registration.metrics(),
-        registration.schema(), registration.gateResult(), lineage, attachments);
-    return register(name, codec.typeId(), out.toByteArray(), merged);
+    Registration.Builder merged = Registration.builder().metadata(metadata).lineage(lineage);
+    registration.tags().forEach(merged::tag);
+    registration.metrics().forEach(merged::metric);
+    registration.schema().ifPresent(merged::schema);
+    registration.gateResult().ifPresent(merged::gateResult);
+    attachments.forEach((attachmentName, a) -> merged.attachment(attachmentName, a.type(), a.bytes()));
+    return register(name, codec.typeId(), out.toByteArray(), merged.build());
   }
 
   /**
@@ -108,14 +115,20 @@ public interface ModelRegistry extends AutoCloseable {
   }
 
   /**
-   * Resolves a reference to a version number without reading the version.
+   * Resolves a reference to the version it names, without reading the version: an alias to the
+   * number it points at now (a pinned reference that later alias moves do not change), a number
+   * to itself once it is known to be live.
+   *
+   * <pre>{@code
+   * ModelRef.Version serving = registry.resolve(ModelRef.parse("churn@champion"));   // churn/3
+   * }</pre>
    *
    * @param ref the reference
-   * @return the number
+   * @return the version, by number
    * @throws NoSuchElementException if the alias is not set, or the numbered version does not exist
    *     or was deleted
    */
-  int resolve(ModelRef ref);
+  ModelRef.Version resolve(ModelRef ref);
 
   /**
    * Reads a version's bytes, verifying them against the recorded digest.
@@ -197,39 +210,61 @@ public interface ModelRegistry extends AutoCloseable {
   List<ModelVersion> search(ModelQuery query);
 
   /**
-   * Points an alias at a version, unconditionally (after the promotion policy allows it).
+   * Points an alias at a version, whatever it points at now (after the promotion policy allows
+   * it); the same as {@code setAlias(target, alias, Expect.any())}.
    *
-   * @param name the model's name
-   * @param alias the alias
-   * @param version the live version to point at
-   * @return the version it pointed at before, or {@link #ABSENT}
+   * <pre>{@code
+   * registry.setAlias(v.ref(), "staging");
+   * }</pre>
+   *
+   * @param target the live version to point at, by number or by another alias of the same model
+   * @param alias the alias, of the target's model
+   * @return the version it pointed at before, or empty if it was not set
    * @throws PromotionRejectedException if the promotion policy refuses
-   * @throws NoSuchElementException if the version does not exist or was deleted
+   * @throws NoSuchElementException if the target does not exist or was deleted
    */
-  int setAlias(String name, String alias, int version);
+  default Optional<ModelRef.Version> setAlias(ModelRef target, String alias) {
+    return setAlias(target, alias, Expect.any());
+  }
 
   /**
-   * Points an alias at a version if it currently points at {@code expectedCurrent}.
+   * Points an alias at a version if it currently points where {@code expected} says
+   * (compare-and-set), after the promotion policy allows it.
    *
-   * @param name the model's name
-   * @param alias the alias
-   * @param version the live version to point at
-   * @param expectedCurrent the version it must point at now, or {@link #ABSENT} if it must not exist
-   * @return the version it pointed at before
-   * @throws VersionConflictException if it points elsewhere, naming both versions
+   * <pre>{@code
+   * registry.setAlias(ModelRef.version("churn", 1), "champion", Expect.absent());   // the first champion
+   * registry.setAlias(ModelRef.version("churn", 2), "champion", Expect.version(1)); // 1 -> 2, unless moved meanwhile
+   * }</pre>
+   *
+   * @param target the live version to point at, by number or by another alias of the same model
+   *     (resolved under the write lock)
+   * @param alias the alias, of the target's model
+   * @param expected where the alias must point now: {@link Expect#absent()}, {@link Expect#version(int)}
+   *     or {@link Expect#any()}
+   * @return the version it pointed at before, or empty if it was not set
+   * @throws VersionConflictException if it points elsewhere, naming what was expected and what it found
    * @throws PromotionRejectedException if the promotion policy refuses
+   * @throws NoSuchElementException if the target does not exist or was deleted
    */
-  int setAlias(String name, String alias, int version, int expectedCurrent);
+  Optional<ModelRef.Version> setAlias(ModelRef target, String alias, Expect expected);
 
   /**
-   * Removes an alias if it currently points at {@code expectedCurrent}.
+   * Removes an alias if it currently points where {@code expected} says.
+   *
+   * <pre>{@code
+   * registry.removeAlias("churn", "staging", Expect.version(4));
+   * }</pre>
    *
    * @param name the model's name
    * @param alias the alias
-   * @param expectedCurrent the version it must point at now
-   * @throws VersionConflictException if it points elsewhere or is not set
+   * @param expected where it must point now: {@link Expect#version(int)}, or {@link Expect#any()} to
+   *     remove it wherever it points
+   * @return the version it pointed at
+   * @throws VersionConflictException if it points elsewhere than the expected version or is not set, naming both
+   * @throws NoSuchElementException if it is not set and {@code expected} is {@link Expect#any()}
+   * @throws IllegalArgumentException if {@code expected} is {@link Expect#absent()}, which no removal can meet
    */
-  void removeAlias(String name, String alias, int expectedCurrent);
+  ModelRef.Version removeAlias(String name, String alias, Expect expected);
 
   /**
    * Moves an alias back to the version it pointed at before its last move, as the audit log
@@ -241,42 +276,45 @@ public interface ModelRegistry extends AutoCloseable {
    * @throws IllegalStateException if the alias has no earlier target
    * @throws NoSuchElementException if the earlier target was deleted
    */
-  int rollback(String name, String alias);
+  ModelRef.Version rollback(String name, String alias);
 
   /**
    * Changes a version's tags, metadata, metrics or gate result.
    *
-   * @param name the model's name
-   * @param version the version
+   * <pre>{@code
+   * registry.update(ModelRef.version("churn", 3), VersionUpdate.builder().tag("stage", "prod").build());
+   * }</pre>
+   *
+   * @param ref the live version, by number or alias (resolved under the write lock)
    * @param update the change, possibly conditional on the current revision
    * @return the updated version
    * @throws VersionConflictException if the revision differs from the expected one, naming both
+   * @throws NoSuchElementException if there is no such live version
    */
-  ModelVersion update(String name, int version, VersionUpdate update);
+  ModelVersion update(ModelRef ref, VersionUpdate update);
 
   /**
    * Sets one tag on a version.
    *
-   * @param name the model's name
-   * @param version the version
+   * @param ref the live version, by number or alias
    * @param key the tag
    * @param value the value
    * @return the updated version
+   * @throws NoSuchElementException if there is no such live version
    */
-  default ModelVersion setTag(String name, int version, String key, String value) {
-    return update(name, version, VersionUpdate.builder().tag(key, value).build());
+  default ModelVersion setTag(ModelRef ref, String key, String value) {
+    return update(ref, VersionUpdate.builder().tag(key, value).build());
   }
 
   /**
    * Deletes a version. Its number stays reserved; its artifact and attachments are removed by the
-   * next {@link #gc(boolean)} unless another live version holds the same bytes.
+   * next {@link #gc()} unless another live version holds the same bytes.
    *
-   * @param name the model's name
-   * @param version the version
+   * @param ref the version, by number (an alias always points at a version it protects from deletion)
    * @throws IllegalStateException if an alias points at it (remove or move the alias first)
    * @throws NoSuchElementException if it does not exist or was already deleted
    */
-  void delete(String name, int version);
+  void delete(ModelRef ref);
 
   /**
    * Returns a model's audit log, oldest first.
@@ -289,20 +327,32 @@ public interface ModelRegistry extends AutoCloseable {
   /**
    * Answers "which version did this alias point at at time {@code t}" from the audit log.
    *
+   * <pre>{@code
+   * Optional<ModelRef.Version> then = registry.aliasAt("churn", "champion", incident.time());
+   * then.map(registry::get);   // the model that was serving
+   * }</pre>
+   *
    * @param name the model's name
    * @param alias the alias
    * @param t the time
    * @return the version, or empty if the alias was not set then
    */
-  OptionalInt aliasAt(String name, String alias, Instant t);
+  Optional<ModelRef.Version> aliasAt(String name, String alias, Instant t);
+
+  /**
+   * Reports the stored artifacts and attachments that no live version references, and removes
+   * nothing; {@link #gc()} removes what it reports.
+   *
+   * @return what {@link #gc()} would remove now
+   */
+  GcReport gcPreview();
 
   /**
    * Removes stored artifacts and attachments that no live version references.
    *
-   * @param dryRun if true, only report what would be removed
-   * @return what was (or would be) removed
+   * @return what was removed
    */
-  GcReport gc(boolean dryRun);
+  GcReport gc();
 
   /** Releases the registry's resources; the stored data stays. */
   @Override

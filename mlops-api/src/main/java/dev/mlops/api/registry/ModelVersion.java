@@ -3,16 +3,20 @@ package dev.mlops.api.registry;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.schema.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One registered version of a model, as the registry holds it. The artifact is immutable; tags,
  * metadata, metrics and the gate result may be updated, each update raising {@link #revision()}.
+ * Registries make these; {@link #builder()} is for tests and for other registry implementations.
  *
  * <pre>{@code
  * ModelVersion v = registry.get(ModelRef.parse("churn@champion"));
@@ -21,94 +25,135 @@ import java.util.TreeMap;
  * v.gateResult().map(GateResult::passed);
  * v.attachments().get("onnx");  // an Artifact, read with registry.loadAttachment(v.ref(), "onnx")
  * }</pre>
- *
- * @param name the model's name
- * @param version the version number, from 1
- * @param revision 1 when registered, raised by each update of tags, metadata, metrics or gate result
- * @param created when it was registered
- * @param artifact the stored bytes' digest, size and codec type
- * @param attachments further stored bytes by name (such as an ONNX export under {@code onnx}), each
- *     with its digest, size and type, sorted by name; immutable like the artifact
- * @param metadata free text metadata, sorted by key
- * @param tags tags, sorted by key
- * @param metrics metric values, sorted by key
- * @param schema the data schema the model was trained and validated against, if recorded
- * @param gateResult the quality gate result recorded for this version, if any
- * @param lineage training data fingerprint, parent version and source
- * @param aliases the aliases pointing at this version when it was read, sorted
  */
-public record ModelVersion(String name, int version, int revision, Instant created, Artifact artifact,
-    Map<String, Artifact> attachments, Map<String, String> metadata, Map<String, String> tags,
-    Map<String, Double> metrics, Optional<Schema> schema, Optional<GateResult> gateResult, Lineage lineage,
-    List<String> aliases) {
+public final class ModelVersion {
+  private final String name;
+  private final int version;
+  private final int revision;
+  private final Instant created;
+  private final Artifact artifact;
+  private final Map<String, Artifact> attachments;
+  private final Map<String, String> metadata;
+  private final Map<String, String> tags;
+  private final Map<String, Double> metrics;
+  private final Optional<Schema> schema;
+  private final Optional<GateResult> gateResult;
+  private final Lineage lineage;
+  private final List<String> aliases;
 
-  /**
-   * Validates and copies the components.
-   *
-   * @param name the name
-   * @param version the version
-   * @param revision the revision
-   * @param created the creation time
-   * @param artifact the artifact
-   * @param attachments the attachments by name
-   * @param metadata the metadata
-   * @param tags the tags
-   * @param metrics the metrics
-   * @param schema the schema
-   * @param gateResult the gate result
-   * @param lineage the lineage
-   * @param aliases the aliases
-   * @throws IllegalArgumentException if a name, key or value breaks {@link RegistryNames}' rules
-   */
-  public ModelVersion {
-    RegistryNames.checkModelName(name);
-    RegistryNames.checkVersion(version);
-    if (revision < 1) {
-      throw new IllegalArgumentException("revision starts at 1, was " + revision);
-    }
-    Objects.requireNonNull(created, "created");
-    Objects.requireNonNull(artifact, "artifact");
-    attachments = checkedAttachments(attachments);
-    metadata = checkedMetadata(metadata);
-    tags = checkedTags(tags);
-    metrics = checkedMetrics(metrics);
-    Objects.requireNonNull(schema, "schema");
-    Objects.requireNonNull(gateResult, "gateResult");
-    Objects.requireNonNull(lineage, "lineage");
-    if (lineage.parentVersion() >= version) {
-      throw new IllegalArgumentException("version " + name + "/" + version + " cannot have parent version "
-          + lineage.parentVersion() + ": a parent is registered before its child");
-    }
-    aliases = List.copyOf(new java.util.TreeSet<>(Objects.requireNonNull(aliases, "aliases")));
-    aliases.forEach(RegistryNames::checkAlias);
+  private ModelVersion(Builder b, List<String> aliases) {
+    this.name = b.name;
+    this.version = b.version;
+    this.revision = b.revision == null ? 1 : b.revision;
+    this.created = b.created;
+    this.artifact = b.artifact;
+    this.attachments = Collections.unmodifiableMap(new TreeMap<>(b.attachments));
+    this.metadata = Collections.unmodifiableMap(new TreeMap<>(b.metadata));
+    this.tags = Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.metrics = Collections.unmodifiableMap(new TreeMap<>(b.metrics));
+    this.schema = Optional.ofNullable(b.schema);
+    this.gateResult = Optional.ofNullable(b.gateResult);
+    this.lineage = b.lineage == null ? Lineage.none() : b.lineage;
+    this.aliases = aliases;
+  }
+
+  private ModelVersion(ModelVersion v, List<String> aliases) {
+    this.name = v.name;
+    this.version = v.version;
+    this.revision = v.revision;
+    this.created = v.created;
+    this.artifact = v.artifact;
+    this.attachments = v.attachments;
+    this.metadata = v.metadata;
+    this.tags = v.tags;
+    this.metrics = v.metrics;
+    this.schema = v.schema;
+    this.gateResult = v.gateResult;
+    this.lineage = v.lineage;
+    this.aliases = aliases;
   }
 
   /**
-   * A version without attachments (the form before attachments existed).
+   * A builder for a version. Required: {@link Builder#name}, {@link Builder#version},
+   * {@link Builder#created} and {@link Builder#artifact}. Defaults: revision 1, no attachments,
+   * metadata, tags, metrics, schema, gate result or aliases, and {@link Lineage#none()}.
    *
-   * @param name the name
-   * @param version the version
-   * @param revision the revision
-   * @param created the creation time
-   * @param artifact the artifact
-   * @param metadata the metadata
-   * @param tags the tags
-   * @param metrics the metrics
-   * @param schema the schema
-   * @param gateResult the gate result
-   * @param lineage the lineage
-   * @param aliases the aliases
-   * @throws IllegalArgumentException if a name, key or value breaks {@link RegistryNames}' rules
+   * @return a new builder with nothing set
    */
-  public ModelVersion(String name, int version, int revision, Instant created, Artifact artifact,
-      Map<String, String> metadata, Map<String, String> tags, Map<String, Double> metrics, Optional<Schema> schema,
-      Optional<GateResult> gateResult, Lineage lineage, List<String> aliases) {
-    this(name, version, revision, created, artifact, Map.of(), metadata, tags, metrics, schema, gateResult, lineage,
-        aliases);
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** @return a reference to this version by number */
-  public ModelRef ref() {
+  /** @return the model's name */
+  public String name() {
+    return name;
+  }
+
+  /** @return the version number, from 1 */
+  public int version() {
+    return version;
+  }
+
+  /** @return 1 when registered, raised by each update of tags, metadata, metrics or gate result */
+  public int revision() {
+    return revision;
+  }
+
+  /** @return when it was registered */
+  public Instant created() {
+    return created;
+  }
+
+  /** @return the stored bytes' digest, size and codec type */
+  public Artifact artifact() {
+    return artifact;
+  }
+
+  /**
+   * @return further stored bytes by name (such as an ONNX export under {@code onnx}), each with its
+   *     digest, size and type, sorted by name; immutable like the artifact
+   */
+  public Map<String, Artifact> attachments() {
+    return attachments;
+  }
+
+  /** @return free text metadata, sorted by key */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** @return tags, sorted by key */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  /** @return metric values, sorted by key */
+  public Map<String, Double> metrics() {
+    return metrics;
+  }
+
+  /** @return the data schema the model was trained and validated against, if recorded */
+  public Optional<Schema> schema() {
+    return schema;
+  }
+
+  /** @return the quality gate result recorded for this version, if any */
+  public Optional<GateResult> gateResult() {
+    return gateResult;
+  }
+
+  /** @return training data fingerprint, parent version and source */
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  /** @return the aliases pointing at this version when it was read, sorted */
+  public List<String> aliases() {
+    return aliases;
+  }
+
+  /** @return a reference to this version by number, such as {@code churn/3} */
+  public ModelRef.Version ref() {
     return ModelRef.version(name, version);
   }
 
@@ -117,37 +162,329 @@ public record ModelVersion(String name, int version, int revision, Instant creat
    *
    * @param newAliases the aliases
    * @return the copy
+   * @throws IllegalArgumentException if an alias breaks {@link RegistryNames}' rules
    */
   public ModelVersion withAliases(List<String> newAliases) {
-    return new ModelVersion(name, version, revision, created, artifact, attachments, metadata, tags, metrics, schema,
-        gateResult, lineage, newAliases);
+    return new ModelVersion(this, checkedAliases(newAliases));
   }
 
-  static Map<String, String> checkedTags(Map<String, String> tags) {
-    Map<String, String> out = new TreeMap<>();
-    Objects.requireNonNull(tags, "tags").forEach((k, v) -> out.put(RegistryNames.checkKey(k),
-        RegistryNames.checkTagValue(k, v)));
-    return Collections.unmodifiableMap(out);
+  private static List<String> checkedAliases(List<String> aliases) {
+    TreeSet<String> sorted = new TreeSet<>();
+    for (String a : Objects.requireNonNull(aliases, "aliases")) {
+      sorted.add(RegistryNames.checkAlias(a));
+    }
+    return List.copyOf(sorted);
   }
 
-  static Map<String, Artifact> checkedAttachments(Map<String, Artifact> attachments) {
-    Map<String, Artifact> out = new TreeMap<>();
-    Objects.requireNonNull(attachments, "attachments").forEach((k, v) -> out.put(
-        RegistryNames.checkAttachmentName(k), Objects.requireNonNull(v, "attachment " + k)));
-    return Collections.unmodifiableMap(out);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModelVersion v && v.name.equals(name) && v.version == version && v.revision == revision
+        && v.created.equals(created) && v.artifact.equals(artifact) && v.attachments.equals(attachments)
+        && v.metadata.equals(metadata) && v.tags.equals(tags) && v.metrics.equals(metrics)
+        && v.schema.equals(schema) && v.gateResult.equals(gateResult) && v.lineage.equals(lineage)
+        && v.aliases.equals(aliases);
   }
 
-  static Map<String, String> checkedMetadata(Map<String, String> metadata) {
-    Map<String, String> out = new TreeMap<>();
-    Objects.requireNonNull(metadata, "metadata").forEach((k, v) -> out.put(RegistryNames.checkKey(k),
-        RegistryNames.checkMetadataValue(k, v)));
-    return Collections.unmodifiableMap(out);
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, version, revision, created, artifact, attachments, metadata, tags, metrics, schema,
+        gateResult, lineage, aliases);
   }
 
-  static Map<String, Double> checkedMetrics(Map<String, Double> metrics) {
-    Map<String, Double> out = new TreeMap<>();
-    Objects.requireNonNull(metrics, "metrics").forEach((k, v) -> out.put(RegistryNames.checkKey(k),
-        RegistryNames.checkMetric(k, Objects.requireNonNull(v, "value of metric " + k))));
-    return Collections.unmodifiableMap(out);
+  @Override
+  public String toString() {
+    return "ModelVersion[" + ref() + ", revision=" + revision + ", created=" + created + ", artifact=" + artifact
+        + ", attachments=" + attachments + ", metadata=" + metadata.keySet() + ", tags=" + tags + ", metrics="
+        + metrics + ", schema=" + schema.map(Schema::name) + ", gateResult=" + gateResult.map(GateResult::verdict)
+        + ", lineage=" + lineage + ", aliases=" + aliases + "]";
+  }
+
+  /**
+   * Collects a {@link ModelVersion}; every setter validates at once, and a value (or a key of tags,
+   * metadata, metrics or attachments) may be set once.
+   */
+  public static final class Builder {
+    private String name;
+    private Integer version;
+    private Integer revision;
+    private Instant created;
+    private Artifact artifact;
+    private final Map<String, Artifact> attachments = new LinkedHashMap<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, Double> metrics = new LinkedHashMap<>();
+    private Schema schema;
+    private GateResult gateResult;
+    private Lineage lineage;
+    private final List<String> aliases = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the model's name (required).
+     *
+     * @param value the name, by {@link RegistryNames#checkModelName}'s rules
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder name(String value) {
+      RegistryNames.checkModelName(value);
+      BuilderChecks.once("name", name, value);
+      this.name = value;
+      return this;
+    }
+
+    /**
+     * Sets the version number (required).
+     *
+     * @param value the number, at least 1
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder version(int value) {
+      RegistryNames.checkVersion(value);
+      BuilderChecks.once("version", version, value);
+      this.version = value;
+      return this;
+    }
+
+    /**
+     * Sets the revision (default 1).
+     *
+     * @param value the revision, at least 1
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder revision(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("revision starts at 1, was " + value);
+      }
+      BuilderChecks.once("revision", revision, value);
+      this.revision = value;
+      return this;
+    }
+
+    /**
+     * Sets when the version was registered (required).
+     *
+     * @param value the time
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder created(Instant value) {
+      Objects.requireNonNull(value, "created");
+      BuilderChecks.once("created", created, value);
+      this.created = value;
+      return this;
+    }
+
+    /**
+     * Sets the stored artifact (required).
+     *
+     * @param value its digest, size and type
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder artifact(Artifact value) {
+      Objects.requireNonNull(value, "artifact");
+      BuilderChecks.once("artifact", artifact, value);
+      this.artifact = value;
+      return this;
+    }
+
+    /**
+     * Adds a stored attachment.
+     *
+     * @param attachmentName its name, by {@link RegistryNames#checkAttachmentName}'s rules
+     * @param value its digest, size and type
+     * @return this
+     * @throws IllegalStateException if an attachment of that name was already added
+     */
+    public Builder attachment(String attachmentName, Artifact value) {
+      RegistryNames.checkAttachmentName(attachmentName);
+      Objects.requireNonNull(value, "attachment " + attachmentName);
+      BuilderChecks.putOnce(attachments, "attachment", attachmentName, value);
+      return this;
+    }
+
+    /**
+     * Adds stored attachments.
+     *
+     * @param values the attachments by name
+     * @return this
+     * @throws IllegalStateException if one of the names was already added
+     */
+    public Builder attachments(Map<String, Artifact> values) {
+      Objects.requireNonNull(values, "attachments").forEach(this::attachment);
+      return this;
+    }
+
+    /**
+     * Adds a metadata entry.
+     *
+     * @param key the key, by {@link RegistryNames#checkKey}'s rules
+     * @param value the value, by {@link RegistryNames#checkMetadataValue}'s rules
+     * @return this
+     * @throws IllegalStateException if the key was already set
+     */
+    public Builder metadata(String key, String value) {
+      RegistryNames.checkMetadataValue(RegistryNames.checkKey(key), value);
+      BuilderChecks.putOnce(metadata, "metadata", key, value);
+      return this;
+    }
+
+    /**
+     * Adds metadata entries.
+     *
+     * @param entries the entries
+     * @return this
+     * @throws IllegalStateException if one of the keys was already set
+     */
+    public Builder metadata(Map<String, String> entries) {
+      Objects.requireNonNull(entries, "metadata").forEach(this::metadata);
+      return this;
+    }
+
+    /**
+     * Adds a tag.
+     *
+     * @param key the key, by {@link RegistryNames#checkKey}'s rules
+     * @param value the value, by {@link RegistryNames#checkTagValue}'s rules
+     * @return this
+     * @throws IllegalStateException if the key was already set
+     */
+    public Builder tag(String key, String value) {
+      RegistryNames.checkTagValue(RegistryNames.checkKey(key), value);
+      BuilderChecks.putOnce(tags, "tag", key, value);
+      return this;
+    }
+
+    /**
+     * Adds tags.
+     *
+     * @param entries the tags
+     * @return this
+     * @throws IllegalStateException if one of the keys was already set
+     */
+    public Builder tags(Map<String, String> entries) {
+      Objects.requireNonNull(entries, "tags").forEach(this::tag);
+      return this;
+    }
+
+    /**
+     * Adds a metric value.
+     *
+     * @param key the metric, by {@link RegistryNames#checkKey}'s rules
+     * @param value a finite value
+     * @return this
+     * @throws IllegalStateException if the metric was already set
+     */
+    public Builder metric(String key, double value) {
+      RegistryNames.checkMetric(RegistryNames.checkKey(key), value);
+      BuilderChecks.putOnce(metrics, "metric", key, value);
+      return this;
+    }
+
+    /**
+     * Adds metric values.
+     *
+     * @param entries the metrics
+     * @return this
+     * @throws IllegalStateException if one of the metrics was already set
+     */
+    public Builder metrics(Map<String, Double> entries) {
+      Objects.requireNonNull(entries, "metrics").forEach((k, v) -> metric(k,
+          Objects.requireNonNull(v, "value of metric " + k)));
+      return this;
+    }
+
+    /**
+     * Records the data schema.
+     *
+     * @param value the schema
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder schema(Schema value) {
+      Objects.requireNonNull(value, "schema");
+      BuilderChecks.once("schema", schema == null ? null : schema.name(), value.name());
+      this.schema = value;
+      return this;
+    }
+
+    /**
+     * Records the quality gate result.
+     *
+     * @param value the result
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder gateResult(GateResult value) {
+      Objects.requireNonNull(value, "gateResult");
+      BuilderChecks.once("gateResult", gateResult == null ? null : gateResult.verdict(), value.verdict());
+      this.gateResult = value;
+      return this;
+    }
+
+    /**
+     * Records the lineage (default {@link Lineage#none()}).
+     *
+     * @param value the lineage
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder lineage(Lineage value) {
+      Objects.requireNonNull(value, "lineage");
+      BuilderChecks.once("lineage", lineage, value);
+      this.lineage = value;
+      return this;
+    }
+
+    /**
+     * Adds an alias pointing at the version.
+     *
+     * @param value the alias, by {@link RegistryNames#checkAlias}'s rules
+     * @return this
+     * @throws IllegalStateException if it was already added
+     */
+    public Builder alias(String value) {
+      RegistryNames.checkAlias(value);
+      if (aliases.contains(value)) {
+        throw new IllegalStateException("alias " + RegistryNames.quote(value) + " was already added");
+      }
+      aliases.add(value);
+      return this;
+    }
+
+    /**
+     * Builds the version.
+     *
+     * @return the version
+     * @throws IllegalStateException if a required part is missing, naming it
+     * @throws IllegalArgumentException if the lineage's parent version is not below the version
+     */
+    public ModelVersion build() {
+      List<String> missing = new ArrayList<>();
+      if (name == null) {
+        missing.add("name");
+      }
+      if (version == null) {
+        missing.add("version");
+      }
+      if (created == null) {
+        missing.add("created");
+      }
+      if (artifact == null) {
+        missing.add("artifact");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("a model version needs " + missing + " set; they are missing");
+      }
+      if (lineage != null && lineage.parentVersion().isPresent() && lineage.parentVersion().getAsInt() >= version) {
+        throw new IllegalArgumentException("version " + name + "/" + version + " cannot have parent version "
+            + lineage.parentVersion().getAsInt() + ": a parent is registered before its child");
+      }
+      return new ModelVersion(this, checkedAliases(aliases));
+    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * @param name the name
  * @param aliases alias to version number, sorted by alias
- * @param latestVersion the highest version number ever assigned (possibly deleted), 0 if none
+ * @param latestVersion the highest version number ever assigned (possibly deleted), from 1
  * @param liveVersions how many versions are not deleted
  */
 public record RegisteredModel(String name, Map<String, Integer> aliases, int latestVersion, int liveVersions) {
@@ -21,6 +21,7 @@ public record RegisteredModel(String name, Map<String, Integer> aliases, int lat
    * @param aliases the aliases
    * @param latestVersion the highest assigned number
    * @param liveVersions the number of live versions
+   * @throws IllegalArgumentException unless {@code 0 <= liveVersions <= latestVersion} and {@code latestVersion >= 1}
    */
   public RegisteredModel {
     RegistryNames.checkModelName(name);
@@ -28,8 +29,9 @@ public record RegisteredModel(String name, Map<String, Integer> aliases, int lat
     Objects.requireNonNull(aliases, "aliases").forEach((a, v) -> copy.put(RegistryNames.checkAlias(a),
         RegistryNames.checkVersion(v)));
     aliases = Collections.unmodifiableMap(copy);
-    if (latestVersion < 0 || liveVersions < 0 || liveVersions > latestVersion) {
-      throw new IllegalArgumentException("need 0 <= liveVersions <= latestVersion, was liveVersions=" + liveVersions
+    if (latestVersion < 1 || liveVersions < 0 || liveVersions > latestVersion) {
+      throw new IllegalArgumentException("need 0 <= liveVersions <= latestVersion and latestVersion >= 1, was "
+          + "liveVersions=" + liveVersions
           + " latestVersion=" + latestVersion);
     }
   }

@@ -1,8 +1,13 @@
 package dev.mlops.core.registry;
 
+import dev.mlops.api.registry.RegistryOptions;
+import java.util.Objects;
+
 /**
- * A registry held in memory, with the same semantics as {@link FileModelRegistry} (records are
- * kept as the same JSON bytes), for unit tests. Opened with {@link Registries#inMemory()}.
+ * A registry held in memory, with the same semantics as the file registry (records are kept as
+ * the same JSON bytes), for unit tests. {@link Registries#inMemory()} returns one as a
+ * {@code ModelRegistry}; this type is public only for its corruption hook, which the registry
+ * contract tests use.
  *
  * <pre>{@code
  * ModelRegistry registry = Registries.inMemory();
@@ -21,10 +26,11 @@ public final class InMemoryModelRegistry extends StoreRegistry {
    *
    * @param digest the artifact's digest ({@code sha256:...})
    * @param bytes the bytes to store under it
+   * @throws IllegalArgumentException if the digest does not start with {@code sha256:}
    */
   public void corruptArtifactForTesting(String digest, byte[] bytes) {
-    java.util.Objects.requireNonNull(bytes, "bytes");
-    if (!java.util.Objects.requireNonNull(digest, "digest").startsWith("sha256:")) {
+    Objects.requireNonNull(bytes, "bytes");
+    if (!Objects.requireNonNull(digest, "digest").startsWith("sha256:")) {
       throw new IllegalArgumentException("digest must start with sha256:, was " + digest);
     }
     ((MemoryStore) store()).corruptBlob(digest.substring("sha256:".length()), bytes);

@@ -1,6 +1,8 @@
 package dev.mlops.core.registry;
 
+import dev.mlops.api.registry.ArtifactCodec;
 import dev.mlops.api.registry.ModelRegistry;
+import dev.mlops.api.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,8 +17,35 @@ import java.util.Objects;
  * }
  * ModelRegistry forTests = Registries.inMemory();
  * }</pre>
+ *
+ * <p>The file registry is one directory, with no server:
+ *
+ * <ul>
+ *   <li>Artifacts and attachments are stored once under their SHA-256
+ *       ({@code blobs/sha256/ab/ab12...}) and never rewritten; every load hashes the bytes before
+ *       handing them to a codec or the caller.
+ *   <li>Every file is written to {@code tmp/}, forced to disk (see
+ *       {@link RegistryOptions.Durability}), then atomically moved into place; the manifest
+ *       ({@code models/<name>/versions/<n>.json}) is written after the artifact and its attachments
+ *       and before the audit entry, so a crash never leaves a visible version without its bytes nor
+ *       an audit entry without its version (blobs of a writer that died before its manifest are
+ *       unreferenced, and {@code gc()} removes them). Opening cleans temp files of dead processes,
+ *       cuts a torn last audit line, and appends the {@code REGISTERED} and alias entries that a
+ *       writer killed between its file and its audit line never wrote (actor
+ *       {@code mlops-registry-recovery}).
+ *   <li>Writers hold an in-JVM lock and a file lock on {@code .lock}, and create manifests with a
+ *       create-if-absent hard link, so threads and processes sharing the directory never lose or
+ *       reuse a version number. Readers take no lock.
+ *   <li>Files and folders are created readable by their owner only where the file system has
+ *       POSIX permissions. Nothing is ever read with Java deserialization.
+ * </ul>
  */
 public final class Registries {
+  /**
+   * The type id for raw bytes registered without a codec.
+   */
+  public static final String BYTES = "bytes";
+
   private Registries() {}
 
   /**
@@ -28,7 +57,7 @@ public final class Registries {
    * @throws UncheckedIOException if the directory cannot be created or read
    * @throws IllegalArgumentException if the directory is neither empty nor a registry
    */
-  public static FileModelRegistry open(Path dir) {
+  public static ModelRegistry open(Path dir) {
     return open(dir, RegistryOptions.defaults());
   }
 
@@ -42,38 +71,35 @@ public final class Registries {
    * @throws UncheckedIOException if the directory cannot be created or read
    * @throws IllegalArgumentException if the directory is neither empty nor a registry
    */
-  public static FileModelRegistry open(Path dir, RegistryOptions options) {
+  public static ModelRegistry open(Path dir, RegistryOptions options) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
+    boolean durable = options.durability() == RegistryOptions.Durability.SURVIVES_MACHINE_CRASH;
     try {
-      return new FileModelRegistry(FileStore.open(dir, options.durable()), options);
+      return new FileModelRegistry(FileStore.open(dir, durable), options);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open model registry " + dir, e);
     }
   }
 
   /** @return a new, empty in-memory registry with the default options */
-  public static InMemoryModelRegistry inMemory() {
+  public static ModelRegistry inMemory() {
     return inMemory(RegistryOptions.defaults());
   }
 
   /**
-   * Returns a new, empty in-memory registry.
+   * Returns a new, empty in-memory registry, with the same semantics as the file registry (records
+   * are kept as the same JSON bytes), for unit tests.
    *
    * @param options the clock, actor and promotion policy
-   * @return the registry
+   * @return the registry, an {@link InMemoryModelRegistry}
    */
-  public static InMemoryModelRegistry inMemory(RegistryOptions options) {
+  public static ModelRegistry inMemory(RegistryOptions options) {
     return new InMemoryModelRegistry(Objects.requireNonNull(options, "options"));
   }
 
-  /**
-   * The type id for raw bytes registered without a codec.
-   */
-  public static final String BYTES = "bytes";
-
   /** @return a codec storing byte arrays as they are, under type id {@value #BYTES} */
-  public static dev.mlops.api.registry.ArtifactCodec<byte[]> bytesCodec() {
+  public static ArtifactCodec<byte[]> bytesCodec() {
     return BytesCodec.INSTANCE;
   }
 }

@@ -6,25 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.data.MalformedDataException;
-import dev.mlops.api.gate.CriterionResult;
 import dev.mlops.api.gate.GateResult;
-import dev.mlops.api.gate.Measurement;
-import dev.mlops.api.gate.Metric;
-import dev.mlops.api.gate.Verdict;
 import dev.mlops.api.registry.Artifact;
 import dev.mlops.api.registry.Lineage;
+import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegistryEvent;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.internal.JsonFields;
-import dev.mlops.core.schema.Schemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +67,16 @@ final class RegistryJson {
       });
     }
     ObjectNode lineage = root.putObject("lineage");
-    lineage.put("trainingData", v.lineage().trainingData());
-    lineage.put("parentVersion", v.lineage().parentVersion());
-    lineage.put("source", v.lineage().source());
+    // the format keeps "" and 0 for "not recorded", as registries written before API 1.0 have them
+    lineage.put("trainingData", v.lineage().trainingData().orElse(""));
+    lineage.put("parentVersion", v.lineage().parentVersion().orElse(0));
+    lineage.put("source", v.lineage().source().orElse(""));
     strings(root.putObject("tags"), v.tags());
     ObjectNode metrics = root.putObject("metrics");
     v.metrics().forEach(metrics::put);
     strings(root.putObject("metadata"), v.metadata());
     if (v.schema().isPresent()) {
-      root.set("schema", tree(Schemas.toJson(v.schema().get())));
+      root.set("schema", tree(MlopsJson.toJson(v.schema().get())));
     }
     if (v.gateResult().isPresent()) {
       root.set("gateResult", tree(MlopsJson.toJson(v.gateResult().get())));
@@ -138,27 +133,61 @@ final class RegistryJson {
       }
       metrics.put(e.getKey(), e.getValue().asDouble());
     }
-    Optional<Schema> schema = Optional.empty();
-    if (root.has("schema")) {
-      try {
-        schema = Optional.of(Schemas.fromJson(root.get("schema").toString()));
-      } catch (MalformedDataException e) {
-        throw r.fail("$.schema", e.problem());
-      }
-    }
-    Optional<GateResult> gate = root.has("gateResult") ? Optional.of(r.gateResult(root.get("gateResult")))
+    Optional<Schema> schema = root.has("schema") ? Optional.of(embedded(r, root, "schema", Schema.class))
+        : Optional.empty();
+    Optional<GateResult> gate = root.has("gateResult") ? Optional.of(embedded(r, root, "gateResult", GateResult.class))
         : Optional.empty();
     try {
-      return new Manifest(new ModelVersion(name, version, revision, created,
-          new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
-              r.text(a, "$.artifact", "type")), attachments,
-          r.stringMap(root, "metadata"), r.stringMap(root, "tags"), metrics, schema, gate,
-          new Lineage(r.text(l, "$.lineage", "trainingData"),
-              Math.toIntExact(r.integer(l, "$.lineage", "parentVersion")), r.text(l, "$.lineage", "source")),
-          List.of()), null, null);
+      ModelVersion.Builder v = ModelVersion.builder().name(name).version(version).revision(revision).created(created)
+          .artifact(new Artifact(r.text(a, "$.artifact", "digest"), r.integer(a, "$.artifact", "size"),
+              r.text(a, "$.artifact", "type")))
+          .attachments(attachments).metadata(r.stringMap(root, "metadata")).tags(r.stringMap(root, "tags"))
+          .metrics(metrics).lineage(lineage(r, l));
+      schema.ifPresent(v::schema);
+      gate.ifPresent(v::gateResult);
+      return new Manifest(v.build(), null, null);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw r.fail("$", e.getMessage());
     }
+  }
+
+  /** Reads a document embedded under a key through the one JSON codec, naming its path in errors. */
+  private static <T> T embedded(Reader r, JsonNode root, String key, Class<T> type) {
+    JsonNode node = root.get(key);
+    String path = "$." + key;
+    if (!node.isObject()) {
+      throw r.fail(path, "expected an object, found " + JsonFields.describe(node));
+    }
+    try {
+      return MlopsJson.fromJson(node.toString(), type);
+    } catch (MalformedDataException e) {
+      String problem = e.problem();
+      int colon = problem.indexOf(": ");
+      if (problem.startsWith("$") && colon > 0) {
+        throw r.fail(path + problem.substring(1, colon), problem.substring(colon + 2));
+      }
+      throw r.fail(path, problem);
+    }
+  }
+
+  private static Lineage lineage(Reader r, JsonNode l) {
+    Lineage.Builder b = Lineage.builder();
+    String trainingData = r.text(l, "$.lineage", "trainingData");
+    if (!trainingData.isEmpty()) {
+      b.trainingData(trainingData);
+    }
+    int parent = Math.toIntExact(r.integer(l, "$.lineage", "parentVersion"));
+    if (parent < 0) {
+      throw r.fail("$.lineage.parentVersion", "expected a version number >= 1, or 0 for none, found " + parent);
+    }
+    if (parent > 0) {
+      b.parentVersion(parent);
+    }
+    String source = r.text(l, "$.lineage", "source");
+    if (!source.isEmpty()) {
+      b.source(source);
+    }
+    return b.build();
   }
 
   // ------------------------------------------------------------------ marker
@@ -201,11 +230,12 @@ final class RegistryJson {
     n.put("time", e.time().toString());
     n.put("actor", e.actor());
     n.put("kind", e.kind().name());
-    n.put("name", e.name());
-    n.put("version", e.version());
-    n.put("key", e.key());
-    n.put("before", e.before());
-    n.put("after", e.after());
+    n.put("name", e.version().name());
+    n.put("version", e.version().number());
+    // the format keeps "" for "none", as audit logs written before API 1.0 have it
+    n.put("key", e.key().orElse(""));
+    n.put("before", e.change().before().orElse(""));
+    n.put("after", e.change().after().orElse(""));
     try {
       byte[] line = JSON.writeValueAsBytes(n);
       byte[] out = new byte[line.length + 1];
@@ -228,9 +258,10 @@ final class RegistryJson {
     }
     try {
       return new RegistryEvent(r.instant(n, "$", "time"), r.text(n, "$", "actor"),
-          RegistryEvent.Kind.valueOf(r.text(n, "$", "kind")), r.text(n, "$", "name"),
-          Math.toIntExact(r.integer(n, "$", "version")), r.text(n, "$", "key"), r.text(n, "$", "before"),
-          r.text(n, "$", "after"));
+          RegistryEvent.Kind.valueOf(r.text(n, "$", "kind")),
+          ModelRef.version(r.text(n, "$", "name"), Math.toIntExact(r.integer(n, "$", "version"))),
+          present(r.text(n, "$", "key")),
+          new RegistryEvent.Change(present(r.text(n, "$", "before")), present(r.text(n, "$", "after"))));
     } catch (MalformedDataException e) {
       throw new MalformedDataException(location, lineNumber, -1, null, e.problem(), e);
     } catch (IllegalArgumentException | ArithmeticException e) {
@@ -240,6 +271,11 @@ final class RegistryJson {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The audit format writes "" for "none". */
+  private static Optional<String> present(String text) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
 
   private static void strings(ObjectNode node, Map<String, String> values) {
     new TreeMap<>(values).forEach(node::put);
@@ -315,47 +351,6 @@ final class RegistryJson {
       return out;
     }
 
-    GateResult gateResult(JsonNode node) {
-      String path = "$.gateResult";
-      if (!node.isObject()) {
-        throw fail(path, "expected an object, found " + describe(node));
-      }
-      formatVersionOf(node, path);
-      Verdict verdict = enumValue(node, path, "verdict", Verdict.class);
-      JsonNode criteria = array(required(node, path, "criteria"), path + ".criteria");
-      List<CriterionResult> out = new ArrayList<>();
-      for (int i = 0; i < criteria.size(); i++) {
-        JsonNode c = criteria.get(i);
-        String at = path + ".criteria[" + i + "]";
-        out.add(new CriterionResult(text(c, at, "name"), enumValue(c, at, "metric", Metric.class),
-            enumValue(c, at, "severity", Severity.class), enumValue(c, at, "verdict", Verdict.class),
-            measurement(c, at), text(c, at, "reason")));
-      }
-      return new GateResult(verdict, out);
-    }
-
-    /** A criterion's numbers; null (absent or undefined) leaves a part out. */
-    private Measurement measurement(JsonNode c, String at) {
-      Measurement m = Measurement.of(reportNumber(c, at, "value"));
-      double baseline = reportNumber(c, at, "baseline");
-      double lower = reportNumber(c, at, "lower");
-      double upper = reportNumber(c, at, "upper");
-      double p = reportNumber(c, at, "pValue");
-      try {
-        m = Double.isNaN(baseline) ? m : m.withBaseline(baseline);
-        m = Double.isNaN(lower) || Double.isNaN(upper) ? m : m.withInterval(lower, upper);
-        return Double.isNaN(p) ? m : m.withPValue(p);
-      } catch (IllegalArgumentException e) {
-        throw fail(at, e.getMessage());
-      }
-    }
-
-    private void formatVersionOf(JsonNode node, String path) {
-      JsonNode v = node.get("formatVersion");
-      if (v == null || !v.isIntegralNumber() || v.asInt() != 1) {
-        throw fail(path + ".formatVersion", "unsupported gate result formatVersion " + v + "; expected 1");
-      }
-    }
   }
 
 }

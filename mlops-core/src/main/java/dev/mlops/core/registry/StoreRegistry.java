@@ -4,6 +4,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 import dev.mlops.api.registry.Artifact;
+import dev.mlops.api.registry.Expect;
 import dev.mlops.api.registry.GcReport;
 import dev.mlops.api.registry.IntegrityException;
 import dev.mlops.api.registry.ModelQuery;
@@ -15,12 +16,15 @@ import dev.mlops.api.registry.PromotionRejectedException;
 import dev.mlops.api.registry.RegisteredModel;
 import dev.mlops.api.registry.Registration;
 import dev.mlops.api.registry.RegistryEvent;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.registry.RegistryNames;
 import dev.mlops.api.registry.VersionConflictException;
 import dev.mlops.api.registry.VersionUpdate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +84,8 @@ abstract class StoreRegistry implements ModelRegistry {
    * an alias's state differs from what the log says, by actor {@value #RECOVERY_ACTOR}.
    */
   private void completeAuditLog() {
-    Map<String, Set<Integer>> registered = new java.util.HashMap<>();
-    Map<String, Map<String, Integer>> aliasState = new java.util.HashMap<>();
+    Map<String, Set<Integer>> registered = new HashMap<>();
+    Map<String, Map<String, Integer>> aliasState = new HashMap<>();
     List<String> lines = store.auditLines();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -90,9 +94,11 @@ abstract class StoreRegistry implements ModelRegistry {
       }
       RegistryEvent e = RegistryJson.readEvent(line, store.auditLocation(), i + 1);
       switch (e.kind()) {
-        case REGISTERED -> registered.computeIfAbsent(e.name(), n -> new HashSet<>()).add(e.version());
-        case ALIAS_SET -> aliasState.computeIfAbsent(e.name(), n -> new TreeMap<>()).put(e.key(), e.version());
-        case ALIAS_REMOVED -> aliasState.computeIfAbsent(e.name(), n -> new TreeMap<>()).remove(e.key());
+        case REGISTERED -> registered.computeIfAbsent(e.name(), n -> new HashSet<>()).add(e.version().number());
+        case ALIAS_SET -> e.key().ifPresent(alias -> aliasState.computeIfAbsent(e.name(), n -> new TreeMap<>())
+            .put(alias, e.version().number()));
+        case ALIAS_REMOVED -> e.key().ifPresent(alias -> aliasState.computeIfAbsent(e.name(), n -> new TreeMap<>())
+            .remove(alias));
         default -> { }
       }
     }
@@ -101,9 +107,9 @@ abstract class StoreRegistry implements ModelRegistry {
       for (int n : store.versionNumbers(name)) {
         if (!logged.contains(n)) {
           RegistryJson.Manifest m = manifest(name, n);
-          String digest = m == null || m.isDeleted() ? "" : m.version().artifact().digest();
+          String digest = m == null || m.isDeleted() ? null : m.version().artifact().digest();
           store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
-              RegistryEvent.Kind.REGISTERED, name, n, "", "", digest)));
+              RegistryEvent.Kind.REGISTERED, ModelRef.version(name, n), Optional.empty(), change(null, digest))));
         }
       }
       Map<String, Integer> loggedAliases = aliasState.getOrDefault(name, Map.of());
@@ -112,14 +118,15 @@ abstract class StoreRegistry implements ModelRegistry {
         Integer before = loggedAliases.get(a.getKey());
         if (!a.getValue().equals(before)) {
           store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
-              RegistryEvent.Kind.ALIAS_SET, name, a.getValue(), a.getKey(), before == null ? "" : before.toString(),
-              a.getValue().toString())));
+              RegistryEvent.Kind.ALIAS_SET, ModelRef.version(name, a.getValue()), Optional.of(a.getKey()),
+              change(before == null ? null : before.toString(), a.getValue().toString()))));
         }
       }
       for (Map.Entry<String, Integer> a : loggedAliases.entrySet()) {
         if (!actual.containsKey(a.getKey())) {
           store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
-              RegistryEvent.Kind.ALIAS_REMOVED, name, a.getValue(), a.getKey(), a.getValue().toString(), "")));
+              RegistryEvent.Kind.ALIAS_REMOVED, ModelRef.version(name, a.getValue()), Optional.of(a.getKey()),
+              change(a.getValue().toString(), null))));
         }
       }
     }
@@ -137,8 +144,6 @@ abstract class StoreRegistry implements ModelRegistry {
     Objects.requireNonNull(registration, "registration");
     RegistryNames.checkModelName(name);
     RegistryNames.checkKey(Objects.requireNonNull(type, "type"));
-    Objects.requireNonNull(artifact, "artifact");
-    Objects.requireNonNull(registration, "registration");
     checkOpen();
     byte[] bytes = artifact.clone();
     String hex = Hashing.sha256().hashBytes(bytes).toString();
@@ -163,12 +168,15 @@ abstract class StoreRegistry implements ModelRegistry {
       Artifact a = new Artifact("sha256:" + hex, bytes.length, type);
       int next = nextVersion(name);
       while (true) {
-        ModelVersion v = new ModelVersion(name, next, 1, clock.instant(), a, attachments, registration.metadata(),
-            registration.tags(), registration.metrics(), registration.schema(), registration.gateResult(),
-            registration.lineage(), List.of());
+        ModelVersion.Builder b = ModelVersion.builder().name(name).version(next).created(clock.instant()).artifact(a)
+            .attachments(attachments).metadata(registration.metadata()).tags(registration.tags())
+            .metrics(registration.metrics()).lineage(registration.lineage());
+        registration.schema().ifPresent(b::schema);
+        registration.gateResult().ifPresent(b::gateResult);
+        ModelVersion v = b.build();
         if (store.createVersion(name, next, RegistryJson.manifest(v))) {
           highest.put(name, next);
-          audit(RegistryEvent.Kind.REGISTERED, name, next, "", "", a.digest());
+          audit(RegistryEvent.Kind.REGISTERED, v.ref(), null, null, a.digest());
           return v;
         }
         next++;
@@ -194,36 +202,34 @@ abstract class StoreRegistry implements ModelRegistry {
     Objects.requireNonNull(ref, "ref");
     checkOpen();
     Map<String, Integer> aliases = aliases(ref.name());
-    int number;
-    if (ref.isAlias()) {
-      Integer n = aliases.get(ref.alias());
-      if (n == null) {
-        return Optional.empty();
-      }
-      number = n;
-    } else {
-      number = ref.version();
-    }
-    return live(ref.name(), number).map(v -> withAliases(v, aliases));
+    Optional<Integer> number = ref instanceof ModelRef.Alias a ? Optional.ofNullable(aliases.get(a.alias()))
+        : Optional.of(((ModelRef.Version) ref).number());
+    return number.flatMap(n -> live(ref.name(), n)).map(v -> withAliases(v, aliases));
   }
 
   @Override
-  public int resolve(ModelRef ref) {
+  public ModelRef.Version resolve(ModelRef ref) {
     Objects.requireNonNull(ref, "ref");
     checkOpen();
-    if (ref.isAlias()) {
-      Map<String, Integer> aliases = aliases(ref.name());
-      Integer n = aliases.get(ref.alias());
+    ModelRef.Version version = target(ref);
+    if (live(version.name(), version.number()).isEmpty()) {
+      throw new NoSuchElementException(describeMissing(version.name(), version.number()));
+    }
+    return version;
+  }
+
+  /** The version a reference names: an alias's current target (which may since have been deleted), or the number. */
+  private ModelRef.Version target(ModelRef ref) {
+    if (ref instanceof ModelRef.Alias a) {
+      Map<String, Integer> aliases = aliases(a.name());
+      Integer n = aliases.get(a.alias());
       if (n == null) {
-        throw new NoSuchElementException("alias " + ref + " is not set; the aliases of " + ref.name() + " are "
+        throw new NoSuchElementException("alias " + a + " is not set; the aliases of " + a.name() + " are "
             + aliases.keySet());
       }
-      return n;
+      return ModelRef.version(a.name(), n);
     }
-    if (live(ref.name(), ref.version()).isEmpty()) {
-      throw new NoSuchElementException(describeMissing(ref.name(), ref.version()));
-    }
-    return ref.version();
+    return (ModelRef.Version) ref;
   }
 
   @Override
@@ -299,7 +305,7 @@ abstract class StoreRegistry implements ModelRegistry {
   public List<ModelVersion> search(ModelQuery query) {
     Objects.requireNonNull(query, "query");
     checkOpen();
-    List<String> names = query.name() != null ? List.of(query.name()) : store.modelNames();
+    List<String> names = query.name().map(List::of).orElseGet(store::modelNames);
     List<ModelVersion> out = new ArrayList<>();
     for (String name : names) {
       for (ModelVersion v : versions(name)) {
@@ -314,68 +320,80 @@ abstract class StoreRegistry implements ModelRegistry {
   // ------------------------------------------------------------------ aliases
 
   @Override
-  public int setAlias(String name, String alias, int version) {
-    return moveAlias(name, alias, version, false, 0);
+  public Optional<ModelRef.Version> setAlias(ModelRef target, String alias, Expect expected) {
+    Objects.requireNonNull(target, "target");
+    RegistryNames.checkAlias(alias);
+    Objects.requireNonNull(expected, "expected");
+    checkOpen();
+    return store.locked(() -> moveAlias(target, alias, expected));
+  }
+
+  /** Moves an alias under the write lock; the target is resolved here, so an alias target cannot move meanwhile. */
+  private Optional<ModelRef.Version> moveAlias(ModelRef target, String alias, Expect expected) {
+    String name = target.name();
+    Map<String, Integer> aliases = new TreeMap<>(aliases(name));
+    Optional<ModelRef.Version> current = current(name, aliases, alias);
+    ModelRef.Alias ref = ModelRef.alias(name, alias);
+    if (!expected.isMetBy(current)) {
+      throw conflict(ref, expected, current);
+    }
+    ModelRef.Version version = target(target);
+    ModelVersion candidate = live(name, version.number())
+        .orElseThrow(() -> new NoSuchElementException(describeMissing(name, version.number())));
+    Optional<String> refusal = policy.refusal(alias, withAliases(candidate, aliases));
+    if (refusal.isPresent()) {
+      throw new PromotionRejectedException(ref, version, refusal.get());
+    }
+    if (current.equals(Optional.of(version))) {
+      return current;
+    }
+    aliases.put(alias, version.number());
+    store.writeAliases(name, RegistryJson.aliases(aliases));
+    audit(RegistryEvent.Kind.ALIAS_SET, version, alias, current.map(c -> String.valueOf(c.number())).orElse(null),
+        String.valueOf(version.number()));
+    return current;
+  }
+
+  private static Optional<ModelRef.Version> current(String name, Map<String, Integer> aliases, String alias) {
+    return Optional.ofNullable(aliases.get(alias)).map(n -> ModelRef.version(name, n));
+  }
+
+  private static VersionConflictException conflict(ModelRef.Alias ref, Expect expected,
+      Optional<ModelRef.Version> current) {
+    return new VersionConflictException(ref.toString(), expected,
+        current.map(c -> OptionalInt.of(c.number())).orElse(OptionalInt.empty()));
   }
 
   @Override
-  public int setAlias(String name, String alias, int version, int expectedCurrent) {
-    if (expectedCurrent < 0) {
-      throw new IllegalArgumentException("expectedCurrent must be a version >= 1 or ABSENT (0), was "
-          + expectedCurrent);
-    }
-    return moveAlias(name, alias, version, true, expectedCurrent);
-  }
-
-  private int moveAlias(String name, String alias, int version, boolean conditional, int expected) {
+  public ModelRef.Version removeAlias(String name, String alias, Expect expected) {
     RegistryNames.checkModelName(name);
     RegistryNames.checkAlias(alias);
-    RegistryNames.checkVersion(version);
+    Objects.requireNonNull(expected, "expected");
+    if (expected instanceof Expect.Absent) {
+      throw new IllegalArgumentException("cannot remove " + name + "@" + alias + " on the condition that it is not "
+          + "set; expect Expect.version(n), or Expect.any() to remove it wherever it points");
+    }
     checkOpen();
     return store.locked(() -> {
       Map<String, Integer> aliases = new TreeMap<>(aliases(name));
-      int current = aliases.getOrDefault(alias, ABSENT);
-      if (conditional && current != expected) {
-        throw new VersionConflictException(name + "@" + alias, expected, current);
+      Optional<ModelRef.Version> current = current(name, aliases, alias);
+      ModelRef.Alias ref = ModelRef.alias(name, alias);
+      if (!expected.isMetBy(current)) {
+        throw conflict(ref, expected, current);
       }
-      ModelVersion candidate = live(name, version)
-          .orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
-      Optional<String> refusal = policy.refusal(alias, withAliases(candidate, aliases));
-      if (refusal.isPresent()) {
-        throw new PromotionRejectedException(ModelRef.alias(name, alias), version, refusal.get());
-      }
-      if (current == version) {
-        return current;
-      }
-      aliases.put(alias, version);
-      store.writeAliases(name, RegistryJson.aliases(aliases));
-      audit(RegistryEvent.Kind.ALIAS_SET, name, version, alias, current == ABSENT ? "" : String.valueOf(current),
-          String.valueOf(version));
-      return current;
-    });
-  }
-
-  @Override
-  public void removeAlias(String name, String alias, int expectedCurrent) {
-    RegistryNames.checkModelName(name);
-    RegistryNames.checkAlias(alias);
-    RegistryNames.checkVersion(expectedCurrent);
-    checkOpen();
-    store.locked(() -> {
-      Map<String, Integer> aliases = new TreeMap<>(aliases(name));
-      int current = aliases.getOrDefault(alias, ABSENT);
-      if (current != expectedCurrent) {
-        throw new VersionConflictException(name + "@" + alias, expectedCurrent, current);
+      if (current.isEmpty()) {
+        throw new NoSuchElementException("alias " + ref + " is not set; the aliases of " + name + " are "
+            + aliases.keySet());
       }
       aliases.remove(alias);
       store.writeAliases(name, RegistryJson.aliases(aliases));
-      audit(RegistryEvent.Kind.ALIAS_REMOVED, name, current, alias, String.valueOf(current), "");
-      return null;
+      audit(RegistryEvent.Kind.ALIAS_REMOVED, current.get(), alias, String.valueOf(current.get().number()), null);
+      return current.get();
     });
   }
 
   @Override
-  public int rollback(String name, String alias) {
+  public ModelRef.Version rollback(String name, String alias) {
     RegistryNames.checkModelName(name);
     RegistryNames.checkAlias(alias);
     checkOpen();
@@ -383,17 +401,17 @@ abstract class StoreRegistry implements ModelRegistry {
       RegistryEvent last = null;
       for (RegistryEvent e : history(name)) {
         if ((e.kind() == RegistryEvent.Kind.ALIAS_SET || e.kind() == RegistryEvent.Kind.ALIAS_REMOVED)
-            && e.key().equals(alias)) {
+            && e.key().equals(Optional.of(alias))) {
           last = e;
         }
       }
-      if (last == null || last.before().isEmpty()) {
+      if (last == null || last.change().before().isEmpty()) {
         throw new IllegalStateException("cannot roll back " + name + "@" + alias + ": it has no earlier target"
-            + (last == null ? " (it was never set)" : " (it was first set to version " + last.after() + ")"));
+            + (last == null ? " (it was never set)"
+                : " (it was first set to version " + last.change().after().orElse("?") + ")"));
       }
-      int previous = Integer.parseInt(last.before());
-      int current = aliases(name).getOrDefault(alias, ABSENT);
-      moveAlias(name, alias, previous, true, current);
+      ModelRef.Version previous = ModelRef.version(name, Integer.parseInt(last.change().before().get()));
+      moveAlias(previous, alias, Expect.any());
       return previous;
     });
   }
@@ -401,16 +419,18 @@ abstract class StoreRegistry implements ModelRegistry {
   // ------------------------------------------------------------------ update and delete
 
   @Override
-  public ModelVersion update(String name, int version, VersionUpdate update) {
+  public ModelVersion update(ModelRef ref, VersionUpdate update) {
+    Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(update, "update");
-    RegistryNames.checkModelName(name);
-    RegistryNames.checkVersion(version);
     checkOpen();
     return store.locked(() -> {
+      ModelRef.Version target = target(ref);
+      String name = target.name();
+      int version = target.number();
       ModelVersion v = live(name, version).orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
-      if (update.expectedRevision() != 0 && update.expectedRevision() != v.revision()) {
-        throw new VersionConflictException(name + "/" + version + " revision", update.expectedRevision(),
-            v.revision());
+      if (update.expectedRevision().isPresent() && update.expectedRevision().getAsInt() != v.revision()) {
+        throw new VersionConflictException(target + " revision", Expect.version(update.expectedRevision().getAsInt()),
+            OptionalInt.of(v.revision()));
       }
       if (update.isEmpty()) {
         return withAliases(v, aliases(name));
@@ -420,30 +440,33 @@ abstract class StoreRegistry implements ModelRegistry {
       Map<String, Double> metrics = new LinkedHashMap<>(v.metrics());
       List<RegistryEvent> events = new ArrayList<>();
       Instant now = clock.instant();
-      update.setTags().forEach((k, val) -> events.add(event(now, RegistryEvent.Kind.TAG_SET, name, version, k,
+      update.setTags().forEach((k, val) -> events.add(event(now, RegistryEvent.Kind.TAG_SET, target, k,
           tags.put(k, val), val)));
       for (String k : update.removeTags()) {
         if (tags.containsKey(k)) {
-          events.add(event(now, RegistryEvent.Kind.TAG_REMOVED, name, version, k, tags.remove(k), null));
+          events.add(event(now, RegistryEvent.Kind.TAG_REMOVED, target, k, tags.remove(k), null));
         }
       }
-      update.setMetadata().forEach((k, val) -> events.add(event(now, RegistryEvent.Kind.METADATA_CHANGED, name,
-          version, k, metadata.put(k, val), val)));
+      update.setMetadata().forEach((k, val) -> events.add(event(now, RegistryEvent.Kind.METADATA_CHANGED, target,
+          k, metadata.put(k, val), val)));
       for (String k : update.removeMetadata()) {
         if (metadata.containsKey(k)) {
-          events.add(event(now, RegistryEvent.Kind.METADATA_CHANGED, name, version, k, metadata.remove(k), null));
+          events.add(event(now, RegistryEvent.Kind.METADATA_CHANGED, target, k, metadata.remove(k), null));
         }
       }
       update.setMetrics().forEach((k, val) -> {
         Double before = metrics.put(k, val);
-        events.add(event(now, RegistryEvent.Kind.METRIC_SET, name, version, k,
+        events.add(event(now, RegistryEvent.Kind.METRIC_SET, target, k,
             before == null ? null : before.toString(), val.toString()));
       });
-      update.gateResult().ifPresent(g -> events.add(event(now, RegistryEvent.Kind.GATE_RECORDED, name, version, "",
+      update.gateResult().ifPresent(g -> events.add(event(now, RegistryEvent.Kind.GATE_RECORDED, target, null,
           v.gateResult().map(x -> x.verdict().name()).orElse(null), g.verdict().name())));
-      ModelVersion updated = new ModelVersion(name, version, v.revision() + 1, v.created(), v.artifact(),
-          v.attachments(), metadata, tags, metrics, v.schema(),
-          update.gateResult().isPresent() ? update.gateResult() : v.gateResult(), v.lineage(), List.of());
+      ModelVersion.Builder b = ModelVersion.builder().name(name).version(version).revision(v.revision() + 1)
+          .created(v.created()).artifact(v.artifact()).attachments(v.attachments()).metadata(metadata).tags(tags)
+          .metrics(metrics).lineage(v.lineage());
+      v.schema().ifPresent(b::schema);
+      update.gateResult().or(v::gateResult).ifPresent(b::gateResult);
+      ModelVersion updated = b.build();
       store.replaceVersion(name, version, RegistryJson.manifest(updated));
       for (RegistryEvent e : events) {
         store.appendAudit(RegistryJson.event(e));
@@ -453,11 +476,13 @@ abstract class StoreRegistry implements ModelRegistry {
   }
 
   @Override
-  public void delete(String name, int version) {
-    RegistryNames.checkModelName(name);
-    RegistryNames.checkVersion(version);
+  public void delete(ModelRef ref) {
+    Objects.requireNonNull(ref, "ref");
     checkOpen();
     store.locked(() -> {
+      ModelRef.Version target = target(ref);
+      String name = target.name();
+      int version = target.number();
       ModelVersion v = live(name, version).orElseThrow(() -> new NoSuchElementException(describeMissing(name, version)));
       List<String> pointing = new ArrayList<>();
       aliases(name).forEach((a, n) -> {
@@ -466,13 +491,13 @@ abstract class StoreRegistry implements ModelRegistry {
         }
       });
       if (!pointing.isEmpty()) {
-        throw new IllegalStateException("cannot delete " + name + "/" + version + ": aliases " + pointing
+        throw new IllegalStateException("cannot delete " + target + ": aliases " + pointing
             + " point at it; move or remove them first");
       }
       Instant now = clock.instant();
       store.replaceVersion(name, version, RegistryJson.tombstone(name, version, now, actor));
-      store.appendAudit(RegistryJson.event(new RegistryEvent(now, actor, RegistryEvent.Kind.DELETED, name, version, "",
-          v.artifact().digest(), "")));
+      store.appendAudit(RegistryJson.event(event(now, RegistryEvent.Kind.DELETED, target, null,
+          v.artifact().digest(), null)));
       return null;
     });
   }
@@ -499,43 +524,40 @@ abstract class StoreRegistry implements ModelRegistry {
     return out;
   }
 
-  /** Every audit entry of every model, oldest first. */
-  List<RegistryEvent> auditLog() {
-    List<RegistryEvent> out = new ArrayList<>();
-    List<String> lines = store.auditLines();
-    for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).isBlank()) {
-        out.add(RegistryJson.readEvent(lines.get(i), store.auditLocation(), i + 1));
-      }
-    }
-    return out;
-  }
-
   @Override
-  public OptionalInt aliasAt(String name, String alias, Instant t) {
+  public Optional<ModelRef.Version> aliasAt(String name, String alias, Instant t) {
     RegistryNames.checkModelName(name);
     RegistryNames.checkAlias(alias);
     Objects.requireNonNull(t, "t");
-    int at = ABSENT;
+    Optional<ModelRef.Version> at = Optional.empty();
     for (RegistryEvent e : history(name)) {
       if (e.time().isAfter(t)) {
         break;
       }
-      if (e.key().equals(alias)) {
+      if (e.key().equals(Optional.of(alias))) {
         if (e.kind() == RegistryEvent.Kind.ALIAS_SET) {
-          at = Integer.parseInt(e.after());
+          at = Optional.of(e.version());
         } else if (e.kind() == RegistryEvent.Kind.ALIAS_REMOVED) {
-          at = ABSENT;
+          at = Optional.empty();
         }
       }
     }
-    return at == ABSENT ? OptionalInt.empty() : OptionalInt.of(at);
+    return at;
   }
 
   // ------------------------------------------------------------------ gc
 
   @Override
-  public GcReport gc(boolean dryRun) {
+  public GcReport gcPreview() {
+    return collect(true);
+  }
+
+  @Override
+  public GcReport gc() {
+    return collect(false);
+  }
+
+  private GcReport collect(boolean preview) {
     checkOpen();
     return store.locked(() -> {
       Set<String> referenced = new HashSet<>();
@@ -553,12 +575,12 @@ abstract class StoreRegistry implements ModelRegistry {
         if (!referenced.contains(hex)) {
           unreferenced.add("sha256:" + hex);
           bytes += store.blobSize(hex);
-          if (!dryRun) {
+          if (!preview) {
             store.deleteBlob(hex);
           }
         }
       }
-      return new GcReport(dryRun, unreferenced, bytes);
+      return new GcReport(preview, unreferenced, bytes);
     });
   }
 
@@ -605,7 +627,7 @@ abstract class StoreRegistry implements ModelRegistry {
     if (p != null && p.bytes == bytes) {
       return p.aliases;
     }
-    Map<String, Integer> parsed = java.util.Collections.unmodifiableMap(
+    Map<String, Integer> parsed = Collections.unmodifiableMap(
         RegistryJson.readAliases(bytes, store.aliasesLocation(name)));
     aliasCache.put(name, new ParsedAliases(bytes, parsed));
     return parsed;
@@ -632,18 +654,25 @@ abstract class StoreRegistry implements ModelRegistry {
             + numbers.get(numbers.size() - 1);
   }
 
-  private void audit(RegistryEvent.Kind kind, String name, int version, String key, String before, String after) {
-    store.appendAudit(RegistryJson.event(event(clock.instant(), kind, name, version, key, before, after)));
+  private void audit(RegistryEvent.Kind kind, ModelRef.Version version, String key, String before, String after) {
+    store.appendAudit(RegistryJson.event(event(clock.instant(), kind, version, key, before, after)));
   }
 
-  private RegistryEvent event(Instant time, RegistryEvent.Kind kind, String name, int version, String key,
+  /** An event by this registry's actor; a null (or, as the audit format cannot tell them apart, empty) value is none. */
+  private RegistryEvent event(Instant time, RegistryEvent.Kind kind, ModelRef.Version version, String key,
       String before, String after) {
-    return new RegistryEvent(time, actor, kind, name, version, key, shorten(before), shorten(after));
+    return new RegistryEvent(time, actor, kind, version, Optional.ofNullable(key),
+        change(shorten(before), shorten(after)));
+  }
+
+  private static RegistryEvent.Change change(String before, String after) {
+    return new RegistryEvent.Change(Optional.ofNullable(before).filter(b -> !b.isEmpty()),
+        Optional.ofNullable(after).filter(a -> !a.isEmpty()));
   }
 
   private static String shorten(String value) {
     if (value == null) {
-      return "";
+      return null;
     }
     return value.length() <= AUDIT_VALUE_LIMIT ? value : "<" + value.length() + " characters>";
   }

@@ -1,5 +1,10 @@
 package dev.mlops.core.registry;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.hash.Hashing;
+import dev.mlops.api.registry.ModelRegistry;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +27,8 @@ final class ChildJvm {
   private static String classpath() throws Exception {
     Set<String> entries = new LinkedHashSet<>();
     entries.add(System.getProperty("java.class.path"));
-    for (Class<?> c : List.of(RegistryWriterProbe.class, Registries.class, dev.mlops.api.registry.ModelRegistry.class,
-        com.google.common.hash.Hashing.class, com.fasterxml.jackson.databind.ObjectMapper.class,
-        com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
+    for (Class<?> c : List.of(RegistryWriterProbe.class, Registries.class, ModelRegistry.class, Hashing.class,
+        ObjectMapper.class, JsonFactory.class, JsonProperty.class)) {
       entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     }
     return String.join(File.pathSeparator, entries);

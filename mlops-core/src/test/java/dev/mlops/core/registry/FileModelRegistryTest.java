@@ -3,6 +3,8 @@ package dev.mlops.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.registry.IntegrityException;
 import dev.mlops.api.registry.ModelRef;
@@ -13,9 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,11 @@ class FileModelRegistryTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Opens a file registry as its implementation type, for the tests that look at its files. */
+  private static FileModelRegistry open(Path root) {
+    return (FileModelRegistry) Registries.open(root);
+  }
+
   private static Path blob(FileModelRegistry r, ModelVersion v) {
     String hex = v.artifact().hex();
     return r.root().resolve("blobs/sha256/" + hex.substring(0, 2) + "/" + hex);
@@ -36,13 +46,13 @@ class FileModelRegistryTest {
   @Test
   void reopening_seesEveryVersionAliasAndAuditEntry() {
     Path root = dir.resolve("reg");
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       r.register("churn", "bytes", bytes("a"), Registration.builder().tag("t", "1").build());
       r.register("churn", "bytes", bytes("b"), Registration.none());
-      r.setAlias("churn", "champion", 2);
+      r.setAlias(ModelRef.version("churn", 2), "champion");
     }
-    try (FileModelRegistry r = Registries.open(root)) {
-      assertThat(r.resolve(ModelRef.parse("churn@champion"))).isEqualTo(2);
+    try (FileModelRegistry r = open(root)) {
+      assertThat(r.resolve(ModelRef.parse("churn@champion")).number()).isEqualTo(2);
       assertThat(r.get(ModelRef.parse("churn/1")).tags()).containsEntry("t", "1");
       assertThat(r.loadArtifact(ModelRef.parse("churn/2"))).isEqualTo(bytes("b"));
       assertThat(r.history("churn")).hasSize(3);
@@ -53,13 +63,13 @@ class FileModelRegistryTest {
   @Test
   void twoInstancesInOneJvm_shareNumbersWithoutClashing() {
     Path root = dir.resolve("reg");
-    try (FileModelRegistry a = Registries.open(root); FileModelRegistry b = Registries.open(root)) {
+    try (FileModelRegistry a = open(root); FileModelRegistry b = open(root)) {
       for (int i = 0; i < 5; i++) {
         assertThat(a.register("m", "bytes", bytes("a" + i), Registration.none()).version()).isEqualTo(2 * i + 1);
         assertThat(b.register("m", "bytes", bytes("b" + i), Registration.none()).version()).isEqualTo(2 * i + 2);
       }
-      a.setAlias("m", "x", 3);
-      assertThat(b.resolve(ModelRef.alias("m", "x"))).isEqualTo(3);
+      a.setAlias(ModelRef.version("m", 3), "x");
+      assertThat(b.resolve(ModelRef.alias("m", "x")).number()).isEqualTo(3);
     }
   }
 
@@ -74,7 +84,7 @@ class FileModelRegistryTest {
   @Test
   void open_removesTempFilesOfDeadProcessesAndCutsATornAuditLine() throws IOException {
     Path root = dir.resolve("reg");
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       r.register("churn", "bytes", bytes("a"), Registration.none());
     }
     Path leftover = root.resolve("tmp/999999999-123.tmp");
@@ -82,7 +92,7 @@ class FileModelRegistryTest {
     Files.writeString(root.resolve("audit.jsonl"), "{\"time\":\"2026-01-01T00:00:00Z\",\"act",
         StandardOpenOption.APPEND);
 
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       assertThat(leftover).doesNotExist();
       assertThat(r.history("churn")).extracting(RegistryEvent::kind).containsExactly(RegistryEvent.Kind.REGISTERED);
       assertThat(Files.readString(root.resolve("audit.jsonl"))).endsWith("\n");
@@ -94,17 +104,17 @@ class FileModelRegistryTest {
   @Test
   void aBlobWrittenByAWriterThatDiedBeforeItsManifest_isInvisibleAndCollected() throws IOException {
     Path root = dir.resolve("reg");
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       r.register("churn", "bytes", bytes("kept"), Registration.none());
     }
     String orphan = "ab" + "0".repeat(62);
     Path blob = Files.createDirectories(root.resolve("blobs/sha256/ab")).resolve(orphan);
     Files.writeString(blob, "bytes of a version that never got its manifest");
 
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       assertThat(r.versions("churn")).hasSize(1);
-      assertThat(r.gc(true).unreferenced()).containsExactly("sha256:" + orphan);
-      assertThat(r.gc(false).bytes()).isEqualTo(46);
+      assertThat(r.gcPreview().unreferenced()).containsExactly("sha256:" + orphan);
+      assertThat(r.gc().bytes()).isEqualTo(46);
       assertThat(blob).doesNotExist();
       assertThat(r.loadArtifact(ModelRef.parse("churn/1"))).isEqualTo(bytes("kept"));
       assertThat(r.register("churn", "bytes", bytes("next"), Registration.none()).version()).isEqualTo(2);
@@ -114,11 +124,11 @@ class FileModelRegistryTest {
   @Test
   void open_completesAuditEntriesAWriterDiedBeforeAppending() throws IOException {
     Path root = dir.resolve("reg");
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       r.register("churn", "bytes", bytes("a"), Registration.none());
       r.register("churn", "bytes", bytes("b"), Registration.none());
-      r.setAlias("churn", "champion", 1);
-      r.setAlias("churn", "staging", 2);
+      r.setAlias(ModelRef.version("churn", 1), "champion");
+      r.setAlias(ModelRef.version("churn", 2), "staging");
     }
     // as if the writer of version 2 and of both alias moves died after its file, before its audit line
     Path audit = root.resolve("audit.jsonl");
@@ -126,24 +136,24 @@ class FileModelRegistryTest {
     Files.write(audit, lines.subList(0, 1));
     Files.writeString(root.resolve("models/churn/aliases.json"), "{\"formatVersion\":1,\"aliases\":{\"champion\":2}}");
 
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       List<RegistryEvent> h = r.history("churn");
       assertThat(h).extracting(RegistryEvent::kind).containsExactly(RegistryEvent.Kind.REGISTERED,
           RegistryEvent.Kind.REGISTERED, RegistryEvent.Kind.ALIAS_SET);
       assertThat(h.subList(1, 3)).allSatisfy(e -> assertThat(e.actor()).isEqualTo(StoreRegistry.RECOVERY_ACTOR));
-      assertThat(h.get(1).version()).isEqualTo(2);
-      assertThat(h.get(1).after()).isEqualTo(r.get(ModelRef.parse("churn/2")).artifact().digest());
-      assertThat(h.get(2).key()).isEqualTo("champion");
-      assertThat(h.get(2).after()).isEqualTo("2");
+      assertThat(h.get(1).version().number()).isEqualTo(2);
+      assertThat(h.get(1).change().after()).contains(r.get(ModelRef.parse("churn/2")).artifact().digest());
+      assertThat(h.get(2).key()).contains("champion");
+      assertThat(h.get(2).change().after()).contains("2");
     }
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       assertThat(r.history("churn")).as("completed once, not on every open").hasSize(3);
     }
   }
 
   @Test
   void aCorruptedBlob_isDetectedOnLoadNamingItsPath() throws IOException {
-    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+    try (FileModelRegistry r = open(dir.resolve("reg"))) {
       ModelVersion v = r.register("churn", "bytes", bytes("pristine model"), Registration.none());
       Path blob = blob(r, v);
       byte[] flipped = Files.readAllBytes(blob);
@@ -201,23 +211,23 @@ class FileModelRegistryTest {
     Path root = dir.resolve("reg");
     Path manifest = root.resolve("models/churn/versions/1.json");
     ModelVersion registered;
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       registered = r.register("churn", "bytes", bytes("old model"), Registration.builder().tag("team", "risk").build());
       assertThat(Files.readString(manifest)).as("no attachments, no new field").doesNotContain("attachments");
     }
     Files.writeString(manifest, manifestWithoutAttachments(registered.artifact().digest(), 9));
 
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       ModelVersion v = r.get(ModelRef.parse("churn/1"));
       assertThat(v.attachments()).isEmpty();
       assertThat(v.tags()).containsEntry("team", "risk");
       assertThat(r.loadArtifact(v.ref())).isEqualTo(bytes("old model"));
-      assertThatThrownBy(() -> r.loadAttachment(v.ref(), "onnx")).isInstanceOf(java.util.NoSuchElementException.class)
+      assertThatThrownBy(() -> r.loadAttachment(v.ref(), "onnx")).isInstanceOf(NoSuchElementException.class)
           .hasMessage("model version churn/1 has no attachment 'onnx'; it has none");
-      r.setTag("churn", 1, "stage", "prod");
+      r.setTag(ModelRef.version("churn", 1), "stage", "prod");
       assertThat(Files.readString(manifest)).doesNotContain("attachments");
       assertThat(r.get(v.ref()).tags()).containsEntry("stage", "prod");
-      assertThat(r.gc(false).unreferenced()).isEmpty();
+      assertThat(r.gc().unreferenced()).isEmpty();
     }
   }
 
@@ -225,17 +235,16 @@ class FileModelRegistryTest {
   void attachments_areRecordedInTheManifestAndSurviveReopening() throws IOException {
     Path root = dir.resolve("reg");
     ModelVersion v;
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       v = r.register("churn", "bytes", bytes("model"), Registration.builder()
           .attachment("onnx", "onnx", bytes("onnx graph")).build());
     }
-    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(root.resolve("models/churn/versions/1.json").toFile());
+    JsonNode json = new ObjectMapper().readTree(root.resolve("models/churn/versions/1.json").toFile());
     assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
     assertThat(json.at("/attachments/onnx/digest").asText()).isEqualTo(v.attachments().get("onnx").digest());
     assertThat(json.at("/attachments/onnx/size").asLong()).isEqualTo(10);
     assertThat(json.at("/attachments/onnx/type").asText()).isEqualTo("onnx");
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       assertThat(r.get(v.ref())).isEqualTo(v);
       assertThat(r.loadAttachment(v.ref(), "onnx")).isEqualTo(bytes("onnx graph"));
       assertThat(blob(r, v.attachments().get("onnx").hex())).exists();
@@ -244,7 +253,7 @@ class FileModelRegistryTest {
 
   @Test
   void aCorruptedAttachmentBlob_isDetectedOnLoadNamingItsPath() throws IOException {
-    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+    try (FileModelRegistry r = open(dir.resolve("reg"))) {
       ModelVersion v = r.register("churn", "bytes", bytes("model"), Registration.builder()
           .attachment("onnx", "onnx", bytes("pristine onnx")).build());
       String digest = v.attachments().get("onnx").digest();
@@ -270,7 +279,7 @@ class FileModelRegistryTest {
 
   @Test
   void aMalformedAttachmentEntry_isReportedWithItsPathInTheManifest() throws IOException {
-    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+    try (FileModelRegistry r = open(dir.resolve("reg"))) {
       ModelVersion v = r.register("churn", "bytes", bytes("model"), Registration.none());
       Path manifest = r.root().resolve("models/churn/versions/1.json");
       String good = manifestWithoutAttachments(v.artifact().digest(), 5);
@@ -300,11 +309,11 @@ class FileModelRegistryTest {
 
   @Test
   void aTruncatedManifest_isReportedWithItsPath() throws IOException {
-    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+    try (FileModelRegistry r = open(dir.resolve("reg"))) {
       r.register("churn", "bytes", bytes("a"), Registration.builder().metadata("k", "v").build());
       Path manifest = r.root().resolve("models/churn/versions/1.json");
       byte[] full = Files.readAllBytes(manifest);
-      Files.write(manifest, java.util.Arrays.copyOf(full, full.length / 2));
+      Files.write(manifest, Arrays.copyOf(full, full.length / 2));
 
       assertThatThrownBy(() -> r.get(ModelRef.parse("churn/1")))
           .isInstanceOf(MalformedDataException.class)
@@ -317,12 +326,11 @@ class FileModelRegistryTest {
 
   @Test
   void aManifestFromAnotherPlace_isRefusedNamingBoth() throws IOException {
-    try (FileModelRegistry r = Registries.open(dir.resolve("reg"))) {
+    try (FileModelRegistry r = open(dir.resolve("reg"))) {
       r.register("churn", "bytes", bytes("a"), Registration.none());
       r.register("churn", "bytes", bytes("b"), Registration.none());
       Path versions = r.root().resolve("models/churn/versions");
-      Files.copy(versions.resolve("1.json"), versions.resolve("2.json"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(versions.resolve("1.json"), versions.resolve("2.json"), StandardCopyOption.REPLACE_EXISTING);
       assertThatThrownBy(() -> r.get(ModelRef.parse("churn/2"))).isInstanceOf(MalformedDataException.class)
           .hasMessageContaining("manifest records churn/1 but is stored as churn/2");
     }
@@ -331,12 +339,12 @@ class FileModelRegistryTest {
   @Test
   void registryFiles_areReadableByTheOwnerOnly() throws IOException {
     Path root = dir.resolve("reg");
-    try (FileModelRegistry r = Registries.open(root)) {
+    try (FileModelRegistry r = open(root)) {
       if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         return;
       }
       ModelVersion v = r.register("churn", "bytes", bytes("a"), Registration.none());
-      r.setAlias("churn", "champion", 1);
+      r.setAlias(ModelRef.version("churn", 1), "champion");
       List<Path> files;
       try (Stream<Path> all = Files.walk(r.root())) {
         files = all.toList();

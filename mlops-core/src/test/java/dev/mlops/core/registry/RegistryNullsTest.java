@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.testing.NullPointerTester;
 import dev.mlops.api.data.MalformedDataException;
+import dev.mlops.api.registry.Artifact;
+import dev.mlops.api.registry.ArtifactCodec;
+import dev.mlops.api.registry.Expect;
+import dev.mlops.api.registry.Lineage;
 import dev.mlops.api.registry.ModelQuery;
 import dev.mlops.api.registry.ModelRef;
+import dev.mlops.api.registry.ModelRegistry;
+import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.registry.VersionUpdate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,22 +27,26 @@ class RegistryNullsTest {
   @Test
   void publicBuildersAndFactories_rejectNullsNamingTheArgument() {
     NullPointerTester tester = new NullPointerTester().setDefault(Path.class, dir).setDefault(String.class, "a")
-        .setDefault(RegistryOptions.class, RegistryOptions.defaults());
+        .setDefault(RegistryOptions.class, RegistryOptions.defaults())
+        .setDefault(Artifact.class, new Artifact("sha256:" + "a".repeat(64), 1, "bytes"));
     tester.testAllPublicInstanceMethods(Registration.builder());
     tester.testAllPublicInstanceMethods(VersionUpdate.builder());
     tester.testAllPublicInstanceMethods(ModelQuery.builder());
     tester.testAllPublicInstanceMethods(RegistryOptions.builder());
     tester.testAllPublicStaticMethods(Registries.class);
     tester.testAllPublicStaticMethods(ModelRef.class);
+    tester.testAllPublicStaticMethods(Expect.class);
+    tester.testAllPublicInstanceMethods(Lineage.builder());
+    tester.testAllPublicInstanceMethods(ModelVersion.builder());
   }
 
   @Test
   void registryMethods_rejectNulls() {
-    try (InMemoryModelRegistry r = Registries.inMemory()) {
+    try (ModelRegistry r = Registries.inMemory()) {
       new NullPointerTester().setDefault(String.class, "a").setDefault(int.class, 1)
           .setDefault(Registration.class, Registration.none()).setDefault(VersionUpdate.class, VersionUpdate.builder()
               .build()).setDefault(ModelRef.class, ModelRef.parse("a/1")).setDefault(ModelQuery.class, ModelQuery.all())
-          .setDefault(dev.mlops.api.registry.ArtifactCodec.class, Registries.bytesCodec())
+          .setDefault(ArtifactCodec.class, Registries.bytesCodec()).setDefault(Expect.class, Expect.any())
           .testAllPublicInstanceMethods(r);
     }
   }

@@ -1,7 +1,9 @@
 package dev.mlops.core.registry;
 
+import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.Registration;
+import dev.mlops.api.registry.RegistryOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,8 +33,8 @@ public final class RegistryWriterProbe {
         }
         int v = registry.register(name, "bytes", artifact, registration.build()).version();
         if (count < 0) {
-          registry.setAlias(name, "latest", v);
-          registry.setTag(name, v, "seen", "yes");
+          registry.setAlias(ModelRef.version(name, v), "latest");
+          registry.setTag(ModelRef.version(name, v), "seen", "yes");
         }
       }
       System.out.println("done");
