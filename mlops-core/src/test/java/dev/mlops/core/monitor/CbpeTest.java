@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.common.testing.NullPointerTester;
 import dev.mlops.api.monitor.ConfusionEstimate;
 import dev.mlops.api.monitor.PerformanceEstimate;
+import dev.mlops.api.monitor.PerformanceEstimator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -245,6 +246,50 @@ class CbpeTest {
     assertThatThrownBy(() -> a.merge(otherCalibrator)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot merge");
     assertThatNullPointerException().isThrownBy(() -> a.merge(null)).withMessage("other");
+  }
+
+  @Test
+  void merge_rejectsAnotherEstimatorsAccumulator() {
+    Cbpe.Accumulator a = Cbpe.of(IsotonicCalibrator.identity(), 0.5).accumulator();
+    PerformanceEstimator.Accumulator foreign = new PerformanceEstimator.Accumulator() {
+      @Override
+      public void add(double rawScore) {}
+
+      @Override
+      public PerformanceEstimator.Accumulator merge(PerformanceEstimator.Accumulator other) {
+        return this;
+      }
+
+      @Override
+      public long count() {
+        return 1;
+      }
+
+      @Override
+      public PerformanceEstimate estimate() {
+        return a.estimate();
+      }
+
+      @Override
+      public String toString() {
+        return "a foreign accumulator";
+      }
+    };
+
+    assertThatThrownBy(() -> a.merge(foreign)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot merge a foreign accumulator into an accumulator of Cbpe[threshold=0.5");
+    assertThat(a.count()).isZero();
+  }
+
+  @Test
+  void cbpe_isAPerformanceEstimatorWhoseThresholdIsTheDecisionThreshold() {
+    PerformanceEstimator estimator = Cbpe.of(IsotonicCalibrator.identity(), 0.3);
+    PerformanceEstimator.Accumulator acc = estimator.accumulator();
+    acc.add(0.4);
+
+    assertThat(estimator.threshold()).isEqualTo(0.3);
+    assertThat(acc.estimate()).isEqualTo(estimator.estimate(new double[] {0.4}));
+    assertThat(acc.estimate().confusion()).isEqualTo(new ConfusionEstimate(0.4, 0.6, 0, 0));
   }
 
   /**
