@@ -301,7 +301,7 @@ public final class DriftMonitor {
    * @throws NullPointerException if listener is null
    */
   public void addDriftListener(DriftListener listener) {
-    listeners.add(requireNonNull(listener, "listener"));
+    listeners.addDriftListener(requireNonNull(listener, "listener"));
   }
 
   /**
@@ -311,7 +311,7 @@ public final class DriftMonitor {
    * @throws NullPointerException if listener is null
    */
   public void addWindowListener(WindowListener listener) {
-    listeners.add(requireNonNull(listener, "listener"));
+    listeners.addWindowListener(requireNonNull(listener, "listener"));
   }
 
   void recordingFailed(RuntimeException e) {

@@ -25,11 +25,11 @@ final class ListenerDispatch {
     this.windowListeners = new CopyOnWriteArrayList<>(windowListeners);
   }
 
-  void add(DriftListener listener) {
+  void addDriftListener(DriftListener listener) {
     driftListeners.add(listener);
   }
 
-  void add(WindowListener listener) {
+  void addWindowListener(WindowListener listener) {
     windowListeners.add(listener);
   }
 
