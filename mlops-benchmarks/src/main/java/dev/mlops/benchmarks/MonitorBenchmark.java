@@ -1,6 +1,7 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.monitor.Windows;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.core.monitor.Cbpe;
 import dev.mlops.core.monitor.DriftMonitor;
@@ -85,10 +86,10 @@ public class MonitorBenchmark {
       ref.endRow();
     }
     TableProfile reference = ref.toProfile();
-    monitor = DriftMonitor.builder(reference).countWindow(10_000)
+    monitor = DriftMonitor.builder(reference).window(Windows.count(10_000))
         .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.5).build();
     checks = Executors.newSingleThreadExecutor();
-    asyncMonitor = DriftMonitor.builder(reference).countWindow(10_000)
+    asyncMonitor = DriftMonitor.builder(reference).window(Windows.count(10_000))
         .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.5).executor(checks).build();
     bare = ProfileAccumulator.of(columns);
   }

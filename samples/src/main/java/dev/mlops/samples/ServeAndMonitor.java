@@ -13,16 +13,17 @@ import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegistryEvent;
 import dev.mlops.api.common.Severity;
+import dev.mlops.api.monitor.ColumnScore;
+import dev.mlops.api.monitor.DriftEvent;
+import dev.mlops.api.monitor.PerformanceEstimate;
+import dev.mlops.api.monitor.Signal;
+import dev.mlops.api.monitor.WindowReport;
+import dev.mlops.api.monitor.Windows;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.monitor.Cbpe;
-import dev.mlops.core.monitor.ColumnScore;
-import dev.mlops.core.monitor.DriftEvent;
 import dev.mlops.core.monitor.DriftMonitor;
 import dev.mlops.core.monitor.IsotonicCalibrator;
 import dev.mlops.core.monitor.MonitoredModel;
-import dev.mlops.core.monitor.PerformanceEstimate;
-import dev.mlops.core.monitor.Signal;
-import dev.mlops.core.monitor.WindowReport;
 import dev.mlops.core.profile.ProfileAccumulator;
 import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.profile.Profiles;
@@ -225,7 +226,7 @@ public final class ServeAndMonitor {
     out.printf(Locale.ROOT, "  monitoring v%d: reference %d rows, expected accuracy %.3f, floor %.3f%n", version, n,
         expected.accuracy(), floor);
     DriftMonitor monitor = DriftMonitor.builder(profile)
-        .countWindow(WINDOW)
+        .window(Windows.count(WINDOW))
         .schema(CreditData.schema())
         .performanceEstimate(cbpe, floor)
         .onWindow(w -> {
@@ -276,7 +277,7 @@ public final class ServeAndMonitor {
     e.report().ifPresent(r -> {
       root.put("rows", r.rows());
       ArrayNode scores = root.putArray("scores");
-      for (ColumnScore c : r.scores()) {
+      for (ColumnScore c : r.checks().scores()) {
         ObjectNode n = scores.addObject().put("column", c.column()).put("method", c.method().name());
         putNumber(n, "statistic", c.statistic());
         putNumber(n, "errorBound", c.errorBound());

@@ -11,6 +11,8 @@ import dev.mlops.api.drift.StreamingDriftDetector;
 import dev.mlops.api.gate.ClassificationPredictions;
 import dev.mlops.api.gate.GateResult;
 import dev.mlops.api.gate.Metric;
+import dev.mlops.api.monitor.DriftEvent;
+import dev.mlops.api.monitor.Windows;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelRegistry;
@@ -26,7 +28,6 @@ import dev.mlops.core.drift.DriftOptions;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.stream.StreamingDetectors;
 import dev.mlops.core.gate.QualityGate;
-import dev.mlops.core.monitor.DriftEvent;
 import dev.mlops.core.monitor.DriftMonitor;
 import dev.mlops.core.monitor.MonitoredModel;
 import dev.mlops.core.profile.Profiles;
@@ -134,7 +135,7 @@ class ReadmeConceptsTest {
     Files.write(dir.resolve("reference.profile"), Profiles.toBytes(reference));
 
     DriftMonitor monitor = DriftMonitor.builder(reference)
-        .countWindow(250)                                              // or timeWindow(Duration), with a Clock
+        .window(Windows.count(250))                                    // or Windows.time(Duration.ofMinutes(5), clock)
         .schema(schema)
         .onDrift(event -> retrainQueue.offer(event))                   // the continuous-training hook
         .build();

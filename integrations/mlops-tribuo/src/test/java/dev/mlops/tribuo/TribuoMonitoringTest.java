@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.api.data.Table;
+import dev.mlops.api.monitor.DriftEvent;
+import dev.mlops.api.monitor.Windows;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.monitor.DriftEvent;
 import dev.mlops.core.monitor.DriftMonitor;
 import dev.mlops.core.monitor.MonitoredModel;
 import java.io.InputStream;
@@ -63,8 +64,8 @@ class TribuoMonitoringTest {
   @Test
   void servedExamplesAreRecordedInTheModelsFeatureSpaceAndLongerLoansAreDrift() {
     List<DriftEvent> events = new ArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(TribuoMonitoring.referenceProfile(train)).countWindow(150)
-        .onDrift(events::add).build();
+    DriftMonitor monitor = DriftMonitor.builder(TribuoMonitoring.referenceProfile(train))
+        .window(Windows.count(150)).onDrift(events::add).build();
     MonitoredModel<Example<Label>, Prediction<Label>> served =
         TribuoMonitoring.wrap(monitor, model, TribuoMonitoring.probabilityOf("bad"));
     for (Example<Label> e : test) {

@@ -2,6 +2,10 @@ package dev.mlops.core.monitor;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mlops.api.monitor.ConfusionEstimate;
+import dev.mlops.api.monitor.PerformanceEstimate;
+import dev.mlops.api.monitor.PerformanceEstimator;
+
 /**
  * Confidence-based performance estimation (CBPE, as in NannyML) for a binary classifier: its
  * expected confusion matrix, accuracy, precision, recall, specificity, F1 and ROC AUC on rows whose
@@ -55,9 +59,9 @@ import static java.util.Objects.requireNonNull;
  * An accumulator holds {@value #AUC_BINS} x 24 bytes (about 24 KB) of histogram.
  *
  * <p>{@code Cbpe} is immutable and thread-safe; an {@link Accumulator} is not (give each thread its
- * own and {@linkplain Accumulator#merge(Accumulator) merge} them).
+ * own and {@linkplain Accumulator#merge(PerformanceEstimator.Accumulator) merge} them).
  */
-public final class Cbpe {
+public final class Cbpe implements PerformanceEstimator {
   /** Number of equal-width bins over [0, 1] of the calibrated probability, for the ROC AUC. */
   public static final int AUC_BINS = 1000;
 
@@ -93,11 +97,13 @@ public final class Cbpe {
   }
 
   /** @return the raw-score decision threshold */
+  @Override
   public double threshold() {
     return threshold;
   }
 
   /** @return a new, empty accumulator */
+  @Override
   public Accumulator accumulator() {
     return new Accumulator(this);
   }
@@ -111,6 +117,7 @@ public final class Cbpe {
    * @throws IllegalArgumentException if there are no scores, or a score is not finite (or, with the
    *     identity calibrator, outside [0, 1]); the message names its index
    */
+  @Override
   public PerformanceEstimate estimate(double[] rawScores) {
     requireNonNull(rawScores, "rawScores");
     if (rawScores.length == 0) {
@@ -157,7 +164,7 @@ public final class Cbpe {
    * <p>Merging is exact for {@link #count()} and the histogram counts; the expected counts are sums
    * of doubles, so they agree with a single accumulator over all rows up to rounding.
    */
-  public static final class Accumulator {
+  public static final class Accumulator implements PerformanceEstimator.Accumulator {
     private final Cbpe cbpe;
     private long rows;
     private double truePositives;
@@ -185,6 +192,7 @@ public final class Cbpe {
      * @throws IllegalArgumentException if the score is not finite, or outside [0, 1] with the
      *     identity calibrator; the accumulator is then unchanged
      */
+    @Override
     public void add(double rawScore) {
       if (!Double.isFinite(rawScore)) {
         throw new IllegalArgumentException("rawScore is " + rawScore + "; expected a finite score");
@@ -212,10 +220,20 @@ public final class Cbpe {
      * @param other an accumulator of an equal {@link Cbpe} (same calibrator and threshold)
      * @return this accumulator
      * @throws NullPointerException if other is null
-     * @throws IllegalArgumentException if the other belongs to a different calibrator or threshold
+     * @throws IllegalArgumentException if the other is not a {@code Cbpe} accumulator or belongs to a
+     *     different calibrator or threshold
      */
-    public Accumulator merge(Accumulator other) {
+    @Override
+    public Accumulator merge(PerformanceEstimator.Accumulator other) {
       requireNonNull(other, "other");
+      if (!(other instanceof Accumulator a)) {
+        throw new IllegalArgumentException("cannot merge " + other + " into an accumulator of " + cbpe);
+      }
+      mergeSums(a);
+      return this;
+    }
+
+    private void mergeSums(Accumulator other) {
       if (other.cbpe != cbpe && !other.cbpe.equals(cbpe)) {
         throw new IllegalArgumentException("cannot merge an accumulator of " + other.cbpe + " into one of " + cbpe);
       }
@@ -230,10 +248,10 @@ public final class Cbpe {
         binP[b] += other.binP[b];
         binP2[b] += other.binP2[b];
       }
-      return this;
     }
 
     /** @return the number of rows added (including merged ones) */
+    @Override
     public long count() {
       return rows;
     }
@@ -243,20 +261,13 @@ public final class Cbpe {
      *
      * @return the estimate
      */
+    @Override
     public PerformanceEstimate estimate() {
-      double n = rows;
       double tp = truePositives;
       double fp = falsePositives;
       double fn = falseNegatives;
       double tn = trueNegatives;
-      double accuracy = rows == 0 ? Double.NaN : (tp + tn) / n;
-      double se = rows == 0 ? Double.NaN : Math.sqrt(variance) / n;
-      double lower = Math.max(0, accuracy - PerformanceEstimate.Z_95 * se);
-      double upper = Math.min(1, accuracy + PerformanceEstimate.Z_95 * se);
-      if (rows == 0) {
-        lower = Double.NaN;
-        upper = Double.NaN;
-      }
+      double se = rows == 0 ? Double.NaN : Math.sqrt(variance) / rows;
       double auc = Double.NaN;
       double bound = Double.NaN;
       double d = (tp + fn) * (fp + tn) - variance;
@@ -281,12 +292,7 @@ public final class Cbpe {
         auc = Math.min(1, Math.max(0, numerator / d));
         bound = slack / (2 * d);
       }
-      return new PerformanceEstimate(rows, cbpe.threshold, tp, fp, fn, tn, accuracy, se, lower, upper,
-          ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(tn, tn + fp), ratio(2 * tp, 2 * tp + fp + fn), auc, bound);
-    }
-
-    private static double ratio(double a, double b) {
-      return b > 0 ? a / b : Double.NaN;
+      return new PerformanceEstimate(rows, cbpe.threshold, new ConfusionEstimate(tp, fp, fn, tn), se, auc, bound);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.api.monitor.PerformanceEstimate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,10 +54,10 @@ class CbpeGoldenTest {
     // then
     assertThat(e.rows()).isEqualTo(scores.length);
     assertThat(e.threshold()).isEqualTo(g.get("threshold").asDouble());
-    close(name + " TP", e.truePositives(), g.get("TP"));
-    close(name + " FP", e.falsePositives(), g.get("FP"));
-    close(name + " FN", e.falseNegatives(), g.get("FN"));
-    close(name + " TN", e.trueNegatives(), g.get("TN"));
+    close(name + " TP", e.confusion().truePositives(), g.get("TP"));
+    close(name + " FP", e.confusion().falsePositives(), g.get("FP"));
+    close(name + " FN", e.confusion().falseNegatives(), g.get("FN"));
+    close(name + " TN", e.confusion().trueNegatives(), g.get("TN"));
     close(name + " accuracy", e.accuracy(), g.get("accuracy"));
     close(name + " precision", e.precision(), g.get("precision"));
     close(name + " recall", e.recall(), g.get("recall"));

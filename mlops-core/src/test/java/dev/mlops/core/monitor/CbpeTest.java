@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.testing.NullPointerTester;
+import dev.mlops.api.monitor.ConfusionEstimate;
+import dev.mlops.api.monitor.PerformanceEstimate;
+import dev.mlops.api.monitor.PerformanceEstimator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -220,9 +223,11 @@ class CbpeTest {
     PerformanceEstimate m = merged.estimate();
     assertThat(merged.count()).isEqualTo(all.count());
     assertThat(m.rows()).isEqualTo(a.rows());
-    double[] x = {m.truePositives(), m.falsePositives(), m.falseNegatives(), m.trueNegatives(), m.accuracy(),
+    ConfusionEstimate mc = m.confusion();
+    ConfusionEstimate ac = a.confusion();
+    double[] x = {mc.truePositives(), mc.falsePositives(), mc.falseNegatives(), mc.trueNegatives(), m.accuracy(),
         m.accuracyStandardError(), m.precision(), m.recall(), m.specificity(), m.f1(), m.rocAuc()};
-    double[] y = {a.truePositives(), a.falsePositives(), a.falseNegatives(), a.trueNegatives(), a.accuracy(),
+    double[] y = {ac.truePositives(), ac.falsePositives(), ac.falseNegatives(), ac.trueNegatives(), a.accuracy(),
         a.accuracyStandardError(), a.precision(), a.recall(), a.specificity(), a.f1(), a.rocAuc()};
     for (int i = 0; i < x.length; i++) {
       assertThat(x[i]).as("component %d", i).isCloseTo(y[i], within(1e-9 * Math.abs(y[i])));
@@ -241,6 +246,50 @@ class CbpeTest {
     assertThatThrownBy(() -> a.merge(otherCalibrator)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot merge");
     assertThatNullPointerException().isThrownBy(() -> a.merge(null)).withMessage("other");
+  }
+
+  @Test
+  void merge_rejectsAnotherEstimatorsAccumulator() {
+    Cbpe.Accumulator a = Cbpe.of(IsotonicCalibrator.identity(), 0.5).accumulator();
+    PerformanceEstimator.Accumulator foreign = new PerformanceEstimator.Accumulator() {
+      @Override
+      public void add(double rawScore) {}
+
+      @Override
+      public PerformanceEstimator.Accumulator merge(PerformanceEstimator.Accumulator other) {
+        return this;
+      }
+
+      @Override
+      public long count() {
+        return 1;
+      }
+
+      @Override
+      public PerformanceEstimate estimate() {
+        return a.estimate();
+      }
+
+      @Override
+      public String toString() {
+        return "a foreign accumulator";
+      }
+    };
+
+    assertThatThrownBy(() -> a.merge(foreign)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot merge a foreign accumulator into an accumulator of Cbpe[threshold=0.5");
+    assertThat(a.count()).isZero();
+  }
+
+  @Test
+  void cbpe_isAPerformanceEstimatorWhoseThresholdIsTheDecisionThreshold() {
+    PerformanceEstimator estimator = Cbpe.of(IsotonicCalibrator.identity(), 0.3);
+    PerformanceEstimator.Accumulator acc = estimator.accumulator();
+    acc.add(0.4);
+
+    assertThat(estimator.threshold()).isEqualTo(0.3);
+    assertThat(acc.estimate()).isEqualTo(estimator.estimate(new double[] {0.4}));
+    assertThat(acc.estimate().confusion()).isEqualTo(new ConfusionEstimate(0.4, 0.6, 0, 0));
   }
 
   /**
@@ -290,7 +339,7 @@ class CbpeTest {
     // no rows at all
     PerformanceEstimate empty = Cbpe.of(IsotonicCalibrator.identity(), 0.5).accumulator().estimate();
     assertThat(empty.rows()).isZero();
-    assertThat(empty.truePositives()).isZero();
+    assertThat(empty.confusion().truePositives()).isZero();
     assertThat(new double[] {empty.accuracy(), empty.accuracyStandardError(), empty.accuracyLower(),
         empty.accuracyUpper(), empty.precision(), empty.recall(), empty.specificity(), empty.f1(), empty.rocAuc(),
         empty.rocAucErrorBound()}).containsOnly(Double.NaN);
@@ -321,10 +370,10 @@ class CbpeTest {
     PerformanceEstimate e = Cbpe.of(calibrator, 2.0).estimate(new double[] {2.0, 1.0, 3.0});
 
     // p = 0.5 (positive), 0.25 (negative), 0.75 (positive)
-    assertThat(e.truePositives()).isEqualTo(1.25);
-    assertThat(e.falsePositives()).isEqualTo(0.75);
-    assertThat(e.falseNegatives()).isEqualTo(0.25);
-    assertThat(e.trueNegatives()).isEqualTo(0.75);
+    assertThat(e.confusion().truePositives()).isEqualTo(1.25);
+    assertThat(e.confusion().falsePositives()).isEqualTo(0.75);
+    assertThat(e.confusion().falseNegatives()).isEqualTo(0.25);
+    assertThat(e.confusion().trueNegatives()).isEqualTo(0.75);
     assertThat(e.accuracy()).isEqualTo(2.0 / 3);
     assertThat(e.accuracyStandardError()).isCloseTo(Math.sqrt(0.25 + 0.1875 + 0.1875) / 3, within(1e-15));
   }
@@ -359,11 +408,11 @@ class CbpeTest {
 
   @Test
   void performanceEstimate_rejectsImpossibleValues() {
-    assertThatThrownBy(() -> new PerformanceEstimate(-1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new PerformanceEstimate(-1, 0.5, new ConfusionEstimate(0, 0, 0, 0), 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows must be >= 0, was -1");
-    assertThatThrownBy(() -> new PerformanceEstimate(1, 0.5, -0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new PerformanceEstimate(1, 0.5, new ConfusionEstimate(-0.5, 0, 0, 0), 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truePositives").hasMessageContaining("-0.5");
-    assertThatThrownBy(() -> new PerformanceEstimate(1, Double.NaN, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new PerformanceEstimate(1, Double.NaN, new ConfusionEstimate(0, 0, 0, 1), 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
   }
 

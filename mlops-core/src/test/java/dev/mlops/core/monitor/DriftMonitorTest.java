@@ -2,9 +2,15 @@ package dev.mlops.core.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.drift.DriftMethod;
+import dev.mlops.api.monitor.ColumnScore;
+import dev.mlops.api.monitor.DriftEvent;
+import dev.mlops.api.monitor.Signal;
+import dev.mlops.api.monitor.WindowReport;
+import dev.mlops.api.monitor.Windows;
 import dev.mlops.api.profile.NumericProfile;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.schema.Schema;
@@ -67,7 +73,8 @@ class DriftMonitorTest {
   @Test
   void aStationaryStreamRaisesNoDriftAndEveryWindowIsScored() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(1_000).onDrift(events::add).build();
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(1_000))
+        .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(2);
     for (int i = 0; i < 20_000; i++) {
       monitor.record(row(rnd, 0, null));
@@ -76,15 +83,16 @@ class DriftMonitorTest {
     assertThat(monitor.history()).hasSize(20);
     WindowReport w = monitor.history().get(0);
     assertThat(w.rows()).isEqualTo(1_000);
-    assertThat(w.scores()).extracting(ColumnScore::column).containsExactly("x", "y", "colour", "flag");
-    assertThat(w.scores()).allSatisfy(s -> assertThat(s.statistic()).isLessThan(0.1));
+    assertThat(w.checks().scores()).extracting(ColumnScore::column).containsExactly("x", "y", "colour", "flag");
+    assertThat(w.checks().scores()).allSatisfy(s -> assertThat(s.statistic()).isLessThan(0.1));
     assertThat(w.toString()).startsWith("window 0: 1000 rows, no drift");
   }
 
   @Test
   void aShiftedFeatureFiresInTheFirstShiftedWindowAndNamesOnlyThatColumn() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(1_000).onDrift(events::add).build();
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(1_000))
+        .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(3);
     for (int i = 0; i < 8_000; i++) {
       monitor.record(row(rnd, i < 5_000 ? 0 : 1.0, null));
@@ -107,14 +115,14 @@ class DriftMonitorTest {
         .field("flag", ColumnType.BOOLEAN)
         .build();
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(500).schema(schema)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(500)).schema(schema)
         .categoricalDrift(DriftMethod.JENSEN_SHANNON, 0.1).onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(4);
     for (int i = 0; i < 1_000; i++) {
       monitor.record(row(rnd, 0, null));
     }
     assertThat(events).isEmpty();
-    assertThat(monitor.history().get(1).schema()).hasValueSatisfying(r -> assertThat(r.conforms()).isTrue());
+    assertThat(monitor.history().get(1).checks().schema()).hasValueSatisfying(r -> assertThat(r.conforms()).isTrue());
     for (int i = 0; i < 500; i++) {
       monitor.record(row(rnd, 0, i % 2 == 0 ? "purple" : null));
     }
@@ -131,7 +139,8 @@ class DriftMonitorTest {
   @Test
   void theScoreDistributionIsMonitoredWhenTheReferenceHasIt() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(true)).countWindow(1_000).onDrift(events::add).build();
+    DriftMonitor monitor = DriftMonitor.builder(reference(true)).window(Windows.count(1_000))
+        .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(5);
     for (int i = 0; i < 2_000; i++) {
       Map<String, Object> r = row(rnd, 0, null);
@@ -150,7 +159,7 @@ class DriftMonitorTest {
   void windowsFollowTheInjectedClockAndTickClosesAQuietWindow() {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<WindowReport> windows = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).timeWindow(Duration.ofMinutes(1)).clock(clock)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.time(Duration.ofMinutes(1), clock))
         .minimumRows(10).onWindow(windows::add).build();
     SplittableRandom rnd = new SplittableRandom(6);
     for (int i = 0; i <= 120; i++) {
@@ -159,10 +168,10 @@ class DriftMonitorTest {
       clock.advance(Duration.ofSeconds(1));
     }
     assertThat(windows).hasSize(2);
-    assertThat(windows.get(0).start()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
-    assertThat(windows.get(0).end()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
+    assertThat(windows.get(0).span().start()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(windows.get(0).span().end()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
     assertThat(windows).extracting(WindowReport::rows).containsExactly(60L, 60L);
-    assertThat(windows.get(1).start()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
+    assertThat(windows.get(1).span().start()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
     clock.advance(Duration.ofMinutes(5));
     monitor.tick();   // no traffic: tick closes the open window
     monitor.tick();   // nothing more to close
@@ -170,13 +179,14 @@ class DriftMonitorTest {
     assertThat(windows.get(2).rows()).isEqualTo(1);
     monitor.record(row(rnd, 0, null));
     // The next window is aligned to the minute grid, not to the late tick.
-    assertThat(monitor.closeWindow().start()).isEqualTo(Instant.parse("2026-01-01T00:07:00Z"));
+    assertThat(monitor.closeWindow().span().start()).isEqualTo(Instant.parse("2026-01-01T00:07:00Z"));
   }
 
   @Test
   void lateLabelsFeedTheErrorDetectorWhichRaisesConceptDriftAtOnce() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(100_000).onDrift(events::add).build();
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(100_000))
+        .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(7);
     long[] ids = new long[6_000];
     boolean[] predictedPositive = new boolean[ids.length];
@@ -203,8 +213,8 @@ class DriftMonitorTest {
     assertThat(monitor.label(123_456_789L, true)).as("never recorded").isFalse();
     assertThat(monitor.unmatchedLabels()).isEqualTo(2);
     WindowReport w = monitor.closeWindow();
-    assertThat(w.labels()).isEqualTo(6_000);
-    assertThat(w.labelErrors()).isBetween(500L, 1_500L);
+    assertThat(w.labels().count()).isEqualTo(6_000);
+    assertThat(w.labels().errors()).isBetween(500L, 1_500L);
     assertThatThrownBy(() -> monitor.label(-1, true)).hasMessageContaining("ids are >= 0");
   }
 
@@ -223,7 +233,7 @@ class DriftMonitorTest {
   @Test
   void theLabelFreeEstimateFiresWhenConfidenceFalls() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(1_000)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(1_000))
         .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.8).onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(9);
     for (int i = 0; i < 2_000; i++) {
@@ -231,8 +241,8 @@ class DriftMonitorTest {
       double s = i < 1_000 ? (rnd.nextBoolean() ? 0.95 : 0.05) : 0.4 + 0.2 * rnd.nextDouble();
       monitor.record(row(rnd, 0, null), s);
     }
-    assertThat(monitor.history().get(0).estimate()).hasValueSatisfying(
-        e -> assertThat(e.accuracy()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9)));
+    assertThat(monitor.history().get(0).checks().estimate()).hasValueSatisfying(
+        e -> assertThat(e.accuracy()).isCloseTo(0.95, within(1e-9)));
     assertThat(events).singleElement().satisfies(e -> {
       assertThat(e.window()).isEqualTo(1);
       assertThat(e.signals()).extracting(Signal::kind).containsExactly(Signal.Kind.PERFORMANCE_ESTIMATE);
@@ -243,7 +253,7 @@ class DriftMonitorTest {
   @Test
   void aThrowingListenerIsIsolatedAndPredictionsAreStillServed() {
     AtomicLong calls = new AtomicLong();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(100)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(100))
         .onWindow(r -> {
           throw new IllegalStateException("listener bug");
         })
@@ -292,7 +302,7 @@ class DriftMonitorTest {
     WindowReport w = monitor.closeWindow();
     assertThat(w.malformedValues()).containsExactlyInAnyOrderEntriesOf(Map.of("x", 1L, "flag", 1L));
     assertThat(((NumericProfile) w.profile().column("x")).nullCount()).isEqualTo(1);
-    assertThat(w.notes()).singleElement().asString().contains("fewer than the minimum 100");
+    assertThat(w.checks().notes()).singleElement().asString().contains("fewer than the minimum 100");
   }
 
   @Test
@@ -301,7 +311,7 @@ class DriftMonitorTest {
     int perThread = 25_000;
     AtomicLong windowRows = new AtomicLong();
     AtomicLong profiledX = new AtomicLong();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).countWindow(997).stripes(4)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(997)).stripes(4)
         .onWindow(w -> {
           windowRows.addAndGet(w.rows());
           NumericProfile x = (NumericProfile) w.profile().column("x");
@@ -346,8 +356,10 @@ class DriftMonitorTest {
   @Test
   void badConfigurationIsAClearError() {
     TableProfile ref = reference(false);
-    assertThatThrownBy(() -> DriftMonitor.builder(ref).countWindow(0)).hasMessageContaining("window size must be >= 1");
-    assertThatThrownBy(() -> DriftMonitor.builder(ref).timeWindow(Duration.ZERO)).hasMessageContaining("at least 1 ms");
+    assertThatThrownBy(() -> DriftMonitor.builder(ref).window(Windows.count(0)))
+        .hasMessageContaining("window size must be >= 1");
+    assertThatThrownBy(() -> DriftMonitor.builder(ref).window(Windows.time(Duration.ZERO, Clock.systemUTC())))
+        .hasMessageContaining("at least 1 ms");
     assertThatThrownBy(() -> DriftMonitor.builder(ref).numericDrift(DriftMethod.WASSERSTEIN, 0.1))
         .hasMessageContaining("not WASSERSTEIN");
     assertThatThrownBy(() -> DriftMonitor.builder(ref).numericDrift(DriftMethod.PSI, Double.NaN))
@@ -372,7 +384,7 @@ class DriftMonitorTest {
     WindowReport w = monitor.closeWindow();
     assertThat(w.rows()).isEqualTo(2);
     assertThat(w.malformedValues()).containsEntry("prediction", 1L);
-    assertThat(w.estimate()).hasValueSatisfying(e -> assertThat(e.rows()).isEqualTo(1));
+    assertThat(w.checks().estimate()).hasValueSatisfying(e -> assertThat(e.rows()).isEqualTo(1));
   }
 
   /** A clock tests move by hand. */

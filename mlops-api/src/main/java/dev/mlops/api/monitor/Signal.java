@@ -1,4 +1,4 @@
-package dev.mlops.core.monitor;
+package dev.mlops.api.monitor;
 
 import java.util.Objects;
 
@@ -37,6 +37,7 @@ public record Signal(Kind kind, String column, String statistic, double value, d
    * @param value the value
    * @param threshold the threshold
    * @param detail the detail
+   * @throws NullPointerException if kind, column, statistic or detail is null
    */
   public Signal {
     Objects.requireNonNull(kind, "kind");

@@ -1,4 +1,4 @@
-package dev.mlops.core.monitor;
+package dev.mlops.api.monitor;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link DriftMonitor} tells its {@link DriftListener}s: which checks fired, for which
- * columns, in which window.
+ * What a serving monitor tells its {@link DriftListener}s: which checks fired, for which columns, in
+ * which window.
  *
  * @param window the index of the window (0 for the first)
  * @param time when the event was raised (from the monitor's clock)
@@ -24,8 +24,13 @@ public record DriftEvent(long window, Instant time, List<Signal> signals, Option
    * @param time the time
    * @param signals the signals
    * @param report the report, if any
+   * @throws NullPointerException if time, signals or report is null
+   * @throws IllegalArgumentException if the window is negative or there is no signal
    */
   public DriftEvent {
+    if (window < 0) {
+      throw new IllegalArgumentException("window must be >= 0, was " + window);
+    }
     Objects.requireNonNull(time, "time");
     signals = List.copyOf(Objects.requireNonNull(signals, "signals"));
     if (signals.isEmpty()) {
