@@ -1,12 +1,11 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.core.data.TableBuilder;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.drift.Distances;
-import dev.mlops.core.drift.Drift;
-import dev.mlops.core.drift.DriftOptions;
 import dev.mlops.core.drift.NumericBins;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.TestResult;
@@ -74,7 +73,7 @@ public class DriftBenchmark {
     }
     reference20 = ref.build();
     current20 = cur.build();
-    prepared = Drift.prepare(reference20, DriftOptions.defaults());
+    prepared = PreparedReference.of(reference20, DriftOptions.defaults());
   }
 
   @Benchmark
@@ -111,6 +110,6 @@ public class DriftBenchmark {
 
   @Benchmark
   public PreparedReference prepare1Mx20() {
-    return Drift.prepare(reference20, DriftOptions.defaults());
+    return PreparedReference.of(reference20, DriftOptions.defaults());
   }
 }
