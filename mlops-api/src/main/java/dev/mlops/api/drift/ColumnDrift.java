@@ -146,7 +146,7 @@ public record ColumnDrift(String column, ColumnType type, ColumnRole role, NullF
     Objects.requireNonNull(nullFractions, "nullFractions");
     Objects.requireNonNull(outcome, "outcome");
     if (!role.tested() && outcome instanceof Tested) {
-      throw new IllegalArgumentException("column '" + column + "' is a " + role + " column and cannot be tested");
+      throw new IllegalArgumentException("column '" + column + "' has role " + role + " and cannot be tested");
     }
   }
 
