@@ -172,7 +172,8 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
   }
 
   /**
-   * Verifies that no column drifted from {@code reference} (default {@link DriftOptions}).
+   * Verifies that no column drifted from {@code reference} (default {@link DriftOptions}: timestamp
+   * and id-like columns are not tested, see {@link DriftOptions} for the rule).
    *
    * @param reference the reference table
    * @return this
@@ -185,8 +186,13 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
    * Verifies that no column drifted from {@code reference}. The failure lists the most moved
    * columns with their statistics.
    *
+   * <pre>{@code
+   * assertThat(servingBatch).hasNoDriftFrom(training, DriftOptions.builder()
+   *     .role("customer_id", ColumnRole.IDENTIFIER).ignore("notes").build());
+   * }</pre>
+   *
    * @param reference the reference table
-   * @param options methods, thresholds, correction
+   * @param options column roles, methods, thresholds, correction
    * @return this
    */
   public TableAssert hasNoDriftFrom(Table reference, DriftOptions options) {
