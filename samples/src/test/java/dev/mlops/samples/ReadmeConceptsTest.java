@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.ColumnRole;
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
@@ -103,11 +104,14 @@ class ReadmeConceptsTest {
 
   @Test
   void driftSnippet() {
-    PreparedReference reference = PreparedReference.of(training, DriftOptions.defaults()); // sorted and binned once
+    PreparedReference reference = PreparedReference.of(training, DriftOptions.builder()
+        .role("class", ColumnRole.TARGET)           // tested, and shown as the target
+        .build());                                  // sorted and binned once
     DriftReport report = reference.compare(lastHour);
     System.out.println(report.toText());            // drifted columns first, with statistic, p-value, effect
 
     assertThat(report.columns()).isNotEmpty();
+    assertThat(report.column("class").role()).isEqualTo(ColumnRole.TARGET);
   }
 
   @Test
