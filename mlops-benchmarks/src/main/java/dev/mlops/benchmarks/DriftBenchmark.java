@@ -10,6 +10,7 @@ import dev.mlops.core.drift.NumericBins;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.TestResult;
 import dev.mlops.core.drift.TwoSample;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -100,7 +101,7 @@ public class DriftBenchmark {
 
   @Benchmark
   public TestResult ks1MExactPathSmall() {
-    return TwoSample.kolmogorovSmirnov(java.util.Arrays.copyOf(a, 5_000), java.util.Arrays.copyOf(b, 4_000));
+    return TwoSample.kolmogorovSmirnov(Arrays.copyOf(a, 5_000), Arrays.copyOf(b, 4_000));
   }
 
   @Benchmark

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.api.common.Correction;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.ColumnDrift;
-import dev.mlops.api.common.Correction;
 import dev.mlops.api.drift.ColumnRole;
 import dev.mlops.api.drift.DriftMethod;
 import dev.mlops.api.drift.DriftOptions;
