@@ -1,16 +1,16 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.core.data.TableBuilder;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.drift.Distances;
-import dev.mlops.core.drift.Drift;
-import dev.mlops.core.drift.DriftOptions;
 import dev.mlops.core.drift.NumericBins;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.TestResult;
 import dev.mlops.core.drift.TwoSample;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,7 +74,7 @@ public class DriftBenchmark {
     }
     reference20 = ref.build();
     current20 = cur.build();
-    prepared = Drift.prepare(reference20, DriftOptions.defaults());
+    prepared = PreparedReference.of(reference20, DriftOptions.defaults());
   }
 
   @Benchmark
@@ -101,7 +101,7 @@ public class DriftBenchmark {
 
   @Benchmark
   public TestResult ks1MExactPathSmall() {
-    return TwoSample.kolmogorovSmirnov(java.util.Arrays.copyOf(a, 5_000), java.util.Arrays.copyOf(b, 4_000));
+    return TwoSample.kolmogorovSmirnov(Arrays.copyOf(a, 5_000), Arrays.copyOf(b, 4_000));
   }
 
   @Benchmark
@@ -111,6 +111,6 @@ public class DriftBenchmark {
 
   @Benchmark
   public PreparedReference prepare1Mx20() {
-    return Drift.prepare(reference20, DriftOptions.defaults());
+    return PreparedReference.of(reference20, DriftOptions.defaults());
   }
 }

@@ -1,6 +1,8 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.api.drift.StreamingDriftDetector;
+import dev.mlops.core.drift.stream.HddmA;
+import dev.mlops.core.drift.stream.HddmW;
 import dev.mlops.core.drift.stream.StreamingDetectors;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +71,7 @@ public class StreamingBenchmark {
   @Benchmark
   @OperationsPerInvocation(N)
   public int hddmATwoSided() {
-    return run(StreamingDetectors.hddmA(0.001, 0.005, true), errors);
+    return run(HddmA.builder().twoSided().build(), errors);
   }
 
   @Benchmark
@@ -81,7 +83,7 @@ public class StreamingBenchmark {
   @Benchmark
   @OperationsPerInvocation(N)
   public int hddmWTwoSided() {
-    return run(StreamingDetectors.hddmW(0.001, 0.005, 0.05, true), errors);
+    return run(HddmW.builder().twoSided().build(), errors);
   }
 
   @Benchmark

@@ -4,12 +4,12 @@ import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.drift.Drift;
-import dev.mlops.core.drift.DriftOptions;
 import dev.mlops.core.schema.Schemas;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -172,7 +172,8 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
   }
 
   /**
-   * Verifies that no column drifted from {@code reference} (default {@link DriftOptions}).
+   * Verifies that no column drifted from {@code reference} (default {@link DriftOptions}: timestamp
+   * and id-like columns are not tested, see {@link DriftOptions} for the rule).
    *
    * @param reference the reference table
    * @return this
@@ -185,8 +186,13 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
    * Verifies that no column drifted from {@code reference}. The failure lists the most moved
    * columns with their statistics.
    *
+   * <pre>{@code
+   * assertThat(servingBatch).hasNoDriftFrom(training, DriftOptions.builder()
+   *     .role("customer_id", ColumnRole.IDENTIFIER).ignore("notes").build());
+   * }</pre>
+   *
    * @param reference the reference table
-   * @param options methods, thresholds, correction
+   * @param options column roles, methods, thresholds, correction
    * @return this
    */
   public TableAssert hasNoDriftFrom(Table reference, DriftOptions options) {

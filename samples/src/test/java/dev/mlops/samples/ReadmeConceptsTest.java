@@ -3,9 +3,12 @@ package dev.mlops.samples;
 import static dev.mlops.testing.MlopsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
+import dev.mlops.api.drift.ColumnRole;
 import dev.mlops.api.drift.DetectorState;
+import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.drift.StreamingDriftDetector;
 import dev.mlops.api.gate.ClassificationPredictions;
@@ -23,8 +26,6 @@ import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.data.Tables;
-import dev.mlops.core.drift.Drift;
-import dev.mlops.core.drift.DriftOptions;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.stream.StreamingDetectors;
 import dev.mlops.core.gate.QualityGate;
@@ -103,11 +104,14 @@ class ReadmeConceptsTest {
 
   @Test
   void driftSnippet() {
-    PreparedReference reference = Drift.prepare(training, DriftOptions.defaults()); // sorted and binned once
+    PreparedReference reference = PreparedReference.of(training, DriftOptions.builder()
+        .role("class", ColumnRole.TARGET)           // tested, and shown as the target
+        .build());                                  // sorted and binned once
     DriftReport report = reference.compare(lastHour);
     System.out.println(report.toText());            // drifted columns first, with statistic, p-value, effect
 
     assertThat(report.columns()).isNotEmpty();
+    assertThat(report.column("class").role()).isEqualTo(ColumnRole.TARGET);
   }
 
   @Test

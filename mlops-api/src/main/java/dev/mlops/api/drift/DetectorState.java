@@ -6,6 +6,9 @@ public enum DetectorState {
   STABLE,
   /** A change may be starting. */
   WARNING,
-  /** A change happened; the detector has reset itself to learn the new regime. */
+  /**
+   * A change happened: the detector has forgotten the old regime (reset itself, or cut its window)
+   * to learn the new one.
+   */
   DRIFT
 }

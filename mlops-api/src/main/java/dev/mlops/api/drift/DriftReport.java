@@ -10,22 +10,23 @@ import java.util.Objects;
 /**
  * Drift of a table from its reference: one {@link ColumnDrift} per column, columns ranked by how
  * much they moved, the multiple-testing correction used, missing-value rate changes, and whether
- * the dataset as a whole drifted (the share of drifted columns reached the threshold).
+ * the dataset as a whole drifted (the share of drifted columns reached the threshold). Columns not
+ * tested (identifiers, timestamps, ignored columns, columns on one side only) are listed with the
+ * reason and do not count in the share.
  *
  * @param columns per-column results, ranked: drifted first, then by effect size, largest first
  * @param correction the multiple-testing correction applied to p-value tests
- * @param driftShare the share of tested columns that drifted
- * @param shareThreshold the share from which the dataset drifted
- * @param datasetDrift whether {@code driftShare >= shareThreshold} (false when nothing was tested)
+ * @param shareThreshold the share of drifted columns from which the dataset drifted
  * @param missingRateChanges columns whose share of nulls changed significantly (two-proportion
- *     chi-square test at the report's significance level), with both shares
+ *     chi-square test at the report's significance level), with both shares; ignored columns are
+ *     left out
  */
-public record DriftReport(List<ColumnDrift> columns, Correction correction, double driftShare, double shareThreshold,
-    boolean datasetDrift, List<ColumnDrift> missingRateChanges) {
+public record DriftReport(List<ColumnDrift> columns, Correction correction, double shareThreshold,
+    List<ColumnDrift> missingRateChanges) {
 
   /** Ranks drifted columns first, then by effect size (largest first), then by name. */
   public static final Comparator<ColumnDrift> RANKING = Comparator.comparing(ColumnDrift::drifted).reversed()
-      .thenComparing(Comparator.comparingDouble((ColumnDrift c) -> Double.isNaN(c.effect()) ? -1 : c.effect()).reversed())
+      .thenComparing(Comparator.comparingDouble((ColumnDrift c) -> c.effect().orElse(-1)).reversed())
       .thenComparing(ColumnDrift::column);
 
   /**
@@ -33,10 +34,9 @@ public record DriftReport(List<ColumnDrift> columns, Correction correction, doub
    *
    * @param columns per-column results
    * @param correction the correction
-   * @param driftShare share of drifted columns
-   * @param shareThreshold the dataset threshold
-   * @param datasetDrift whether the dataset drifted
+   * @param shareThreshold the dataset threshold, in {@code (0, 1]}
    * @param missingRateChanges columns whose null share changed
+   * @throws IllegalArgumentException if the threshold is out of range
    */
   public DriftReport {
     List<ColumnDrift> ranked = new ArrayList<>(Objects.requireNonNull(columns, "columns"));
@@ -47,6 +47,17 @@ public record DriftReport(List<ColumnDrift> columns, Correction correction, doub
     if (!(shareThreshold > 0 && shareThreshold <= 1)) {
       throw new IllegalArgumentException("shareThreshold must be in (0, 1], was " + shareThreshold);
     }
+  }
+
+  /** @return the share of tested columns that drifted; 0 when no column was tested */
+  public double driftShare() {
+    long tested = columns.stream().filter(ColumnDrift::tested).count();
+    return tested == 0 ? 0 : (double) columns.stream().filter(ColumnDrift::drifted).count() / tested;
+  }
+
+  /** @return whether the dataset drifted: some column was tested and {@code driftShare() >= shareThreshold()} */
+  public boolean datasetDrift() {
+    return columns.stream().anyMatch(ColumnDrift::tested) && driftShare() >= shareThreshold;
   }
 
   /** @return the names of the drifted columns, most moved first */
@@ -76,34 +87,39 @@ public record DriftReport(List<ColumnDrift> columns, Correction correction, doub
     long tested = columns.stream().filter(ColumnDrift::tested).count();
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "Dataset drift: %s (%d of %d tested columns drifted, share %.3f, threshold %.3f; correction %s)%n",
-        datasetDrift ? "YES" : "no", driftedColumns().size(), tested, driftShare, shareThreshold, correction));
+        datasetDrift() ? "YES" : "no", driftedColumns().size(), tested, driftShare(), shareThreshold, correction));
     for (ColumnDrift c : columns) {
       sb.append("  ").append(line(c)).append(System.lineSeparator());
     }
     for (ColumnDrift c : missingRateChanges) {
       sb.append(String.format(Locale.ROOT, "  missing values in '%s' changed: %.4f -> %.4f%n", c.column(),
-          c.referenceNullFraction(), c.currentNullFraction()));
+          c.nullFractions().reference().orElse(Double.NaN), c.nullFractions().current().orElse(Double.NaN)));
     }
     return sb.toString();
   }
 
   /**
-   * Renders one column's result on a line.
+   * Renders one column's result on a line: a tested column with its method, statistic, p-values,
+   * effect and sizes (targets and predictions marked by their role), else {@code "not tested: "}
+   * and the reason.
    *
    * @param c the column result
    * @return the line
    */
   public static String line(ColumnDrift c) {
-    if (!c.tested()) {
-      return String.format(Locale.ROOT, "%-8s %s: not tested (%s)", "-", c.column(), c.note());
+    Objects.requireNonNull(c, "c");
+    if (!(c.outcome() instanceof ColumnDrift.Tested t)) {
+      return String.format(Locale.ROOT, "%-8s %s: not tested: %s", "-", c.column(), c.note());
     }
-    DriftScore s = c.score();
-    String p = s.method().hasPValue()
-        ? String.format(Locale.ROOT, ", p=%.4g, adjusted p=%.4g, alpha %s", s.pValue(), c.adjustedPValue(), s.threshold())
+    DriftScore s = t.score();
+    String p = s.pValue().isPresent()
+        ? String.format(Locale.ROOT, ", p=%.4g, adjusted p=%.4g, alpha %s", s.pValue().getAsDouble(),
+            t.adjustedPValue().getAsDouble(), s.threshold())
         : String.format(Locale.ROOT, ", threshold %s", s.threshold());
-    return String.format(Locale.ROOT, "%-8s %s: %s=%.4g%s, effect (JS) %.4f, n=%d/%d%s",
-        c.drifted() ? "DRIFTED" : "ok", c.column(), s.method(), s.statistic(), p, c.effect(), s.referenceSize(),
-        s.currentSize(), c.note().isEmpty() ? "" : " (" + c.note() + ")");
+    String role = c.role() == ColumnRole.FEATURE ? "" : " (" + c.role().label() + ")";
+    return String.format(Locale.ROOT, "%-8s %s%s: %s=%.4g%s, effect (JS) %.4f, n=%d/%d%s",
+        t.drifted() ? "DRIFTED" : "ok", c.column(), role, s.method(), s.statistic(), p, t.effect(),
+        s.sizes().reference(), s.sizes().current(), t.note().isEmpty() ? "" : " (" + t.note() + ")");
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.mlops.core.drift;
 import dev.mlops.api.data.BooleanColumn;
 import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.api.data.Column;
+import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.TimestampColumn;
 import dev.mlops.core.internal.ArrayBacked;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 final class ColumnSample {
   final String name;
-  final dev.mlops.api.data.ColumnType type;
+  final ColumnType type;
   final boolean numeric;
   final int size;
   final int nulls;

@@ -1,5 +1,6 @@
 package dev.mlops.core.drift;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.math3.util.ArithmeticUtils;
@@ -122,7 +123,7 @@ public final class TwoSample {
     int curlen = maxj - minj;
     int lenA = Math.min(2 * maxj + 2, n + 1);
     double[] a = new double[lenA];
-    java.util.Arrays.fill(a, 1.0);
+    Arrays.fill(a, 1.0);
     for (int k = minj; k < maxj; k++) {
       a[k] = 0.0;
     }

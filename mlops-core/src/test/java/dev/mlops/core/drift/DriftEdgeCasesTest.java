@@ -3,6 +3,7 @@ package dev.mlops.core.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Empty samples, NaN, infinities, constant columns and unseen categories: defined results or clear errors. */
@@ -71,7 +72,7 @@ class DriftEdgeCasesTest {
 
   @Test
   void binningAgreesWithACountAcrossEdgeCountsAndBoundaries() {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+    SplittableRandom r = new SplittableRandom(9);
     for (int bins : new int[] {2, 10, 16, 17, 32, 33, 60}) {
       double[] ref = new double[5_000];
       for (int i = 0; i < ref.length; i++) {
@@ -109,7 +110,7 @@ class DriftEdgeCasesTest {
 
   @Test
   void largeSamplesStayFastAndUseTheAsymptoticPath() {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    SplittableRandom r = new SplittableRandom(3);
     double[] a = new double[200_000];
     double[] b = new double[200_000];
     for (int i = 0; i < a.length; i++) {

@@ -2,15 +2,26 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Arrays;
 
 /**
  * ADWIN (Bifet and Gavaldà 2007, the ADWIN2 variant): an adaptive window kept as an exponential
  * histogram of buckets (at most {@code M + 1} buckets of each size 2^i), in O(log W) memory and
  * amortised O(1) time per value. Every {@code clock} values it looks for a cut that splits the
  * window into two parts whose means differ by more than the Hoeffding-style bound with confidence
- * {@code delta}, and drops the older part when it finds one.
+ * {@code delta}, and drops the older part when it finds one. Takes any finite value (the bound
+ * assumes bounded ones); never warns. Unlike the others it does not reset on drift: it keeps the
+ * part of its window after the cut, so {@link #observations()} is the width of that window. No
+ * allocation per update.
+ *
+ * <pre>{@code
+ * StreamingDriftDetector adwin = Adwin.builder().delta(0.01).build();
+ * }</pre>
+ *
+ * Defaults (the paper's): confidence delta 0.002, at most 5 buckets per size, a cut checked every
+ * 32 values, parts of at least 5 values.
  */
-final class Adwin implements StreamingDriftDetector {
+public final class Adwin implements StreamingDriftDetector {
   private static final int MAX_ROWS = 64;
 
   private final double delta;
@@ -27,11 +38,11 @@ final class Adwin implements StreamingDriftDetector {
   private double variance;
   private long n;
 
-  Adwin(double delta, int maxBuckets, int clock, int minLength) {
-    this.delta = delta;
-    this.maxBuckets = maxBuckets;
-    this.clock = clock;
-    this.minLength = minLength;
+  private Adwin(Builder b) {
+    this.delta = b.delta;
+    this.maxBuckets = 5;
+    this.clock = 32;
+    this.minLength = 5;
     this.sums = new double[MAX_ROWS][maxBuckets + 2];
     this.variances = new double[MAX_ROWS][maxBuckets + 2];
     this.counts = new int[MAX_ROWS];
@@ -157,9 +168,14 @@ final class Adwin implements StreamingDriftDetector {
     return Math.abs(diff) > epsilon;
   }
 
+  /** @return a builder holding the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   @Override
   public void reset() {
-    java.util.Arrays.fill(counts, 0);
+    Arrays.fill(counts, 0);
     rows = 0;
     width = 0;
     total = 0;
@@ -175,5 +191,38 @@ final class Adwin implements StreamingDriftDetector {
   /** @return the current window's mean */
   double mean() {
     return width == 0 ? Double.NaN : total / width;
+  }
+
+  @Override
+  public String toString() {
+    return "Adwin[delta=" + delta + "]";
+  }
+
+  /**
+   * Builds an {@link Adwin} detector. The setter validates at once and may be called once; a second
+   * call throws {@link IllegalStateException} naming both.
+   */
+  public static final class Builder {
+    private final Calls calls = new Calls();
+    private double delta = 0.002;
+
+    private Builder() {}
+
+    /**
+     * @param delta the confidence parameter, in (0, 1): smaller means fewer false alarms, slower
+     *     detection; default 0.002
+     * @return this builder
+     */
+    public Builder delta(double delta) {
+      Calls.unitOpen("delta", delta);
+      calls.once("delta", "delta(" + delta + ")");
+      this.delta = delta;
+      return this;
+    }
+
+    /** @return a new detector */
+    public Adwin build() {
+      return new Adwin(this);
+    }
   }
 }

@@ -3,8 +3,19 @@ package dev.mlops.core.drift.stream;
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
 
-/** The drift detection method of Gama et al. (2004) on a 0/1 error stream. */
-final class Ddm implements StreamingDriftDetector {
+/**
+ * The drift detection method of Gama, Medas, Castillo and Rodrigues (2004) on a 0/1 error stream:
+ * with {@code p} the error rate since the last reset and {@code s = sqrt(p (1 - p) / n)}, warning
+ * when {@code p + s >= p_min + warningLevel s_min}, drift (and reset) when
+ * {@code p + s > p_min + driftLevel s_min}. O(1) time and memory, no allocation per update.
+ *
+ * <pre>{@code
+ * StreamingDriftDetector ddm = Ddm.builder().minObservations(50).build();
+ * }</pre>
+ *
+ * Defaults (the paper's): 30 observations before any verdict, warning level 2, drift level 3.
+ */
+public final class Ddm implements StreamingDriftDetector {
   private final int minObservations;
   private final double warningLevel;
   private final double driftLevel;
@@ -13,11 +24,16 @@ final class Ddm implements StreamingDriftDetector {
   private double pMin;
   private double sMin;
 
-  Ddm(int minObservations, double warningLevel, double driftLevel) {
-    this.minObservations = minObservations;
-    this.warningLevel = warningLevel;
-    this.driftLevel = driftLevel;
+  private Ddm(Builder b) {
+    this.minObservations = b.minObservations;
+    this.warningLevel = b.warningLevel;
+    this.driftLevel = b.driftLevel;
     reset();
+  }
+
+  /** @return a builder holding the defaults */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -51,5 +67,73 @@ final class Ddm implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  @Override
+  public String toString() {
+    return "Ddm[minObservations=" + minObservations + ", warningLevel=" + warningLevel + ", driftLevel="
+        + driftLevel + "]";
+  }
+
+  /**
+   * Builds a {@link Ddm} detector. Each setter validates at once and may be called once; a second
+   * call throws {@link IllegalStateException} naming both.
+   */
+  public static final class Builder {
+    private final Calls calls = new Calls();
+    private int minObservations = 30;
+    private double warningLevel = 2.0;
+    private double driftLevel = 3.0;
+
+    private Builder() {}
+
+    /**
+     * @param minObservations observations before any warning or drift, {@code >= 1}; default 30
+     * @return this builder
+     */
+    public Builder minObservations(int minObservations) {
+      Calls.atLeastOne("minObservations", minObservations);
+      calls.once("minObservations", "minObservations(" + minObservations + ")");
+      this.minObservations = minObservations;
+      return this;
+    }
+
+    /**
+     * @param warningLevel standard deviations above the minimum that warn, finite and {@code > 0}; default 2
+     * @return this builder
+     */
+    public Builder warningLevel(double warningLevel) {
+      if (!(warningLevel > 0) || Double.isInfinite(warningLevel)) {
+        throw new IllegalArgumentException("warningLevel must be finite and > 0, was " + warningLevel);
+      }
+      calls.once("warningLevel", "warningLevel(" + warningLevel + ")");
+      this.warningLevel = warningLevel;
+      return this;
+    }
+
+    /**
+     * @param driftLevel standard deviations above the minimum that signal drift, finite and at least
+     *     the warning level; default 3
+     * @return this builder
+     */
+    public Builder driftLevel(double driftLevel) {
+      if (!(driftLevel > 0) || Double.isInfinite(driftLevel)) {
+        throw new IllegalArgumentException("driftLevel must be finite and > 0, was " + driftLevel);
+      }
+      calls.once("driftLevel", "driftLevel(" + driftLevel + ")");
+      this.driftLevel = driftLevel;
+      return this;
+    }
+
+    /**
+     * @return a new detector
+     * @throws IllegalArgumentException if the drift level is below the warning level
+     */
+    public Ddm build() {
+      if (driftLevel < warningLevel) {
+        throw new IllegalArgumentException("driftLevel " + driftLevel + " must be >= warningLevel " + warningLevel);
+      }
+      return new Ddm(this);
+    }
   }
 }

@@ -14,9 +14,19 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * whose mean has the smallest upper bound {@code X_k + sqrt(ln(1 / alpha_D) / (2 k))}, the best
  * estimate of the mean before an increase; drift when {@code Z - X >= eps} at {@code alpha_D},
  * warning at {@code alpha_W}. The two-sided test adds the mirror image for a decrease: the prefix
- * with the largest lower bound, and {@code X - Z >= eps}. O(1) time and memory, no allocation.
+ * with the largest lower bound, and {@code X - Z >= eps}. O(1) time and memory, no allocation
+ * per update. Resets itself on drift.
+ *
+ * <pre>{@code
+ * StreamingDriftDetector hddm = HddmA.builder().driftConfidence(0.0005).twoSided().build();
+ * }</pre>
+ *
+ * Defaults (the paper's): drift confidence 0.001, warning confidence 0.005, one-sided (an increase
+ * of the mean, as of an error rate).
  */
-final class HddmA implements StreamingDriftDetector {
+public final class HddmA implements StreamingDriftDetector {
+  private final double driftConfidence;
+  private final double warningConfidence;
   private final double driftLog;
   private final double warningLog;
   private final boolean twoSided;
@@ -31,11 +41,18 @@ final class HddmA implements StreamingDriftDetector {
   private double highMean;
   private double highLower;
 
-  HddmA(double driftConfidence, double warningConfidence, boolean twoSided) {
-    this.driftLog = Math.log(1 / driftConfidence);
-    this.warningLog = Math.log(1 / warningConfidence);
-    this.twoSided = twoSided;
+  private HddmA(Builder b) {
+    this.driftConfidence = b.driftConfidence;
+    this.warningConfidence = b.warningConfidence;
+    this.driftLog = Math.log(1 / b.driftConfidence);
+    this.warningLog = Math.log(1 / b.warningConfidence);
+    this.twoSided = b.twoSided;
     reset();
+  }
+
+  /** @return a builder holding the defaults */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -100,5 +117,69 @@ final class HddmA implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  @Override
+  public String toString() {
+    return "HddmA[driftConfidence=" + driftConfidence + ", warningConfidence=" + warningConfidence
+        + (twoSided ? ", two-sided" : ", one-sided") + "]";
+  }
+
+  /**
+   * Builds a {@link HddmA} detector. Each setter validates at once and may be called once; a
+   * second call throws {@link IllegalStateException} naming both.
+   */
+  public static final class Builder {
+    private final Calls calls = new Calls();
+    private double driftConfidence = 0.001;
+    private double warningConfidence = 0.005;
+    private boolean twoSided;
+
+    private Builder() {}
+
+    /**
+     * @param driftConfidence the drift test's significance, in (0, 1): smaller means fewer false
+     *     alarms, slower detection; default 0.001
+     * @return this builder
+     */
+    public Builder driftConfidence(double driftConfidence) {
+      Calls.unitOpen("driftConfidence", driftConfidence);
+      calls.once("driftConfidence", "driftConfidence(" + driftConfidence + ")");
+      this.driftConfidence = driftConfidence;
+      return this;
+    }
+
+    /**
+     * @param warningConfidence the warning test's significance, in (0, 1) and at least the drift
+     *     confidence; default 0.005
+     * @return this builder
+     */
+    public Builder warningConfidence(double warningConfidence) {
+      Calls.unitOpen("warningConfidence", warningConfidence);
+      calls.once("warningConfidence", "warningConfidence(" + warningConfidence + ")");
+      this.warningConfidence = warningConfidence;
+      return this;
+    }
+
+    /**
+     * Detects decreases of the mean as well as increases (by default only increases, as of an
+     * error rate).
+     *
+     * @return this builder
+     */
+    public Builder twoSided() {
+      calls.once("sides", "twoSided()");
+      this.twoSided = true;
+      return this;
+    }
+
+    /**
+     * @return a new detector
+     * @throws IllegalArgumentException if the warning confidence is below the drift confidence
+     */
+    public HddmA build() {
+      Calls.confidences(driftConfidence, warningConfidence);
+      return new HddmA(this);
+    }
   }
 }

@@ -15,9 +15,22 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * the two cover disjoint values, their difference is bounded by
  * {@code sqrt((D_cut + D_after) / 2 * ln(1 / alpha))}: drift when the newer exceeds the older by
  * that at {@code alpha_D}, warning at {@code alpha_W}. The two-sided test adds the mirror image for
- * a decrease (the largest lower bound). O(1) time and memory, no allocation.
+ * a decrease (the largest lower bound). O(1) time and memory, no allocation per update. Resets
+ * itself on drift.
+ *
+ * <pre>{@code
+ * StreamingDriftDetector hddm = HddmW.builder().lambda(0.01).build();
+ * }</pre>
+ *
+ * Defaults (the paper's): drift confidence 0.001, warning confidence 0.005, lambda 0.05, one-sided
+ * (an increase of the mean, as of an error rate). Its bound never falls below about
+ * {@code sqrt(lambda / (2 - lambda) * ln(1 / driftConfidence))} (0.42 at the defaults), so a smaller
+ * shift is only caught through the noise around it: on low-variance values lambda 0.01 catches a
+ * steady shift of 0.2 that lambda 0.05 misses.
  */
-final class HddmW implements StreamingDriftDetector {
+public final class HddmW implements StreamingDriftDetector {
+  private final double driftConfidence;
+  private final double warningConfidence;
   private final double lambda;
   private final double keep;
   private final double driftLog;
@@ -40,13 +53,20 @@ final class HddmW implements StreamingDriftDetector {
   private double afterHigh;
   private double afterHighD;
 
-  HddmW(double driftConfidence, double warningConfidence, double lambda, boolean twoSided) {
-    this.lambda = lambda;
-    this.keep = 1 - lambda;
-    this.driftLog = Math.log(1 / driftConfidence);
-    this.warningLog = Math.log(1 / warningConfidence);
-    this.twoSided = twoSided;
+  private HddmW(Builder b) {
+    this.driftConfidence = b.driftConfidence;
+    this.warningConfidence = b.warningConfidence;
+    this.lambda = b.lambda;
+    this.keep = 1 - b.lambda;
+    this.driftLog = Math.log(1 / b.driftConfidence);
+    this.warningLog = Math.log(1 / b.warningConfidence);
+    this.twoSided = b.twoSided;
     reset();
+  }
+
+  /** @return a builder holding the defaults */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -132,5 +152,85 @@ final class HddmW implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  @Override
+  public String toString() {
+    return "HddmW[driftConfidence=" + driftConfidence + ", warningConfidence=" + warningConfidence + ", lambda="
+        + lambda + (twoSided ? ", two-sided" : ", one-sided") + "]";
+  }
+
+  /**
+   * Builds a {@link HddmW} detector. Each setter validates at once and may be called once; a
+   * second call throws {@link IllegalStateException} naming both.
+   */
+  public static final class Builder {
+    private final Calls calls = new Calls();
+    private double driftConfidence = 0.001;
+    private double warningConfidence = 0.005;
+    private double lambda = 0.05;
+    private boolean twoSided;
+
+    private Builder() {}
+
+    /**
+     * @param driftConfidence the drift test's significance, in (0, 1): smaller means fewer false
+     *     alarms, slower detection; default 0.001
+     * @return this builder
+     */
+    public Builder driftConfidence(double driftConfidence) {
+      Calls.unitOpen("driftConfidence", driftConfidence);
+      calls.once("driftConfidence", "driftConfidence(" + driftConfidence + ")");
+      this.driftConfidence = driftConfidence;
+      return this;
+    }
+
+    /**
+     * @param warningConfidence the warning test's significance, in (0, 1) and at least the drift
+     *     confidence; default 0.005
+     * @return this builder
+     */
+    public Builder warningConfidence(double warningConfidence) {
+      Calls.unitOpen("warningConfidence", warningConfidence);
+      calls.once("warningConfidence", "warningConfidence(" + warningConfidence + ")");
+      this.warningConfidence = warningConfidence;
+      return this;
+    }
+
+    /**
+     * @param lambda the weight of the newest value in the moving averages, in (0, 1]: larger forgets
+     *     faster and reacts sooner to abrupt change, but its bound never falls below about
+     *     {@code sqrt(lambda / (2 - lambda) * ln(1 / driftConfidence))}; default 0.05
+     * @return this builder
+     */
+    public Builder lambda(double lambda) {
+      if (!(lambda > 0 && lambda <= 1)) {
+        throw new IllegalArgumentException("lambda must be in (0, 1], was " + lambda);
+      }
+      calls.once("lambda", "lambda(" + lambda + ")");
+      this.lambda = lambda;
+      return this;
+    }
+
+    /**
+     * Detects decreases of the mean as well as increases (by default only increases, as of an
+     * error rate).
+     *
+     * @return this builder
+     */
+    public Builder twoSided() {
+      calls.once("sides", "twoSided()");
+      this.twoSided = true;
+      return this;
+    }
+
+    /**
+     * @return a new detector
+     * @throws IllegalArgumentException if the warning confidence is below the drift confidence
+     */
+    public HddmW build() {
+      Calls.confidences(driftConfidence, warningConfidence);
+      return new HddmW(this);
+    }
   }
 }

@@ -4,15 +4,25 @@ import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
 import dev.mlops.core.drift.TestResult;
 import dev.mlops.core.drift.TwoSample;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
  * KSWIN (Raab, Heusinger and Schleif 2020): a sliding window whose newest {@code statSize} values
  * are compared, by the two-sample Kolmogorov-Smirnov test, with {@code statSize} values drawn
  * (seeded) from the rest of the window. Drift when the p-value is at most {@code alpha} and the
- * statistic exceeds 0.1; the window then keeps only the newest values.
+ * statistic exceeds 0.1; the window then keeps only the newest {@code statSize} values, which
+ * {@link #observations()} then counts. Takes any finite value; never warns. Allocates its samples
+ * on every update once the window is full (it makes no promise of allocation-free updates).
+ *
+ * <pre>{@code
+ * StreamingDriftDetector kswin = Kswin.builder().seed(42).alpha(0.001).build();
+ * }</pre>
+ *
+ * Defaults (the paper's): alpha 0.005, a window of 100, 30 values compared. The seed has no
+ * default: the same stream and seed give the same alarms.
  */
-final class Kswin implements StreamingDriftDetector {
+public final class Kswin implements StreamingDriftDetector {
   private final double alpha;
   private final int windowSize;
   private final int statSize;
@@ -23,13 +33,18 @@ final class Kswin implements StreamingDriftDetector {
   private SplittableRandom random;
   private long n;
 
-  Kswin(double alpha, int windowSize, int statSize, long seed) {
-    this.alpha = alpha;
-    this.windowSize = windowSize;
-    this.statSize = statSize;
+  private Kswin(Builder b, long seed) {
+    this.alpha = b.alpha;
+    this.windowSize = b.windowSize;
+    this.statSize = b.statSize;
     this.seed = seed;
     this.window = new double[windowSize];
     reset();
+  }
+
+  /** @return a builder holding the defaults; it needs a {@link Builder#seed} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -89,5 +104,86 @@ final class Kswin implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  @Override
+  public String toString() {
+    return "Kswin[alpha=" + alpha + ", windowSize=" + windowSize + ", statSize=" + statSize + ", seed=" + seed + "]";
+  }
+
+  /**
+   * Builds a {@link Kswin} detector. Each setter validates at once and may be called once; a second
+   * call throws {@link IllegalStateException} naming both.
+   */
+  public static final class Builder {
+    private final Calls calls = new Calls();
+    private double alpha = 0.005;
+    private int windowSize = 100;
+    private int statSize = 30;
+    private OptionalLong seed = OptionalLong.empty();
+
+    private Builder() {}
+
+    /**
+     * @param seed the seed of the sampling; required
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      calls.once("seed", "seed(" + seed + ")");
+      this.seed = OptionalLong.of(seed);
+      return this;
+    }
+
+    /**
+     * @param alpha the Kolmogorov-Smirnov test's significance, in (0, 1); default 0.005
+     * @return this builder
+     */
+    public Builder alpha(double alpha) {
+      Calls.unitOpen("alpha", alpha);
+      calls.once("alpha", "alpha(" + alpha + ")");
+      this.alpha = alpha;
+      return this;
+    }
+
+    /**
+     * @param windowSize the sliding window's length, {@code >= 2}, at least twice the compared size;
+     *     default 100
+     * @return this builder
+     */
+    public Builder windowSize(int windowSize) {
+      if (windowSize < 2) {
+        throw new IllegalArgumentException("windowSize must be >= 2, was " + windowSize);
+      }
+      calls.once("windowSize", "windowSize(" + windowSize + ")");
+      this.windowSize = windowSize;
+      return this;
+    }
+
+    /**
+     * @param statSize the number of newest values compared with as many older ones, {@code >= 1};
+     *     default 30
+     * @return this builder
+     */
+    public Builder statSize(int statSize) {
+      Calls.atLeastOne("statSize", statSize);
+      calls.once("statSize", "statSize(" + statSize + ")");
+      this.statSize = statSize;
+      return this;
+    }
+
+    /**
+     * @return a new detector
+     * @throws IllegalStateException if no seed was given
+     * @throws IllegalArgumentException if the window is shorter than twice the compared size
+     */
+    public Kswin build() {
+      if (seed.isEmpty()) {
+        throw new IllegalStateException("KSWIN samples at random and needs a seed: call seed(long)");
+      }
+      if (windowSize < 2 * statSize) {
+        throw new IllegalArgumentException("windowSize " + windowSize + " must be >= 2 * statSize = " + 2 * statSize);
+      }
+      return new Kswin(this, seed.getAsLong());
+    }
   }
 }

@@ -3,7 +3,16 @@ package dev.mlops.core.drift.stream;
 import dev.mlops.api.drift.StreamingDriftDetector;
 
 /**
- * Factories of streaming drift detectors with their papers' default parameters.
+ * Factories of streaming drift detectors with their papers' default parameters; each detector's
+ * {@code builder()} sets other parameters ({@link Adwin#builder()}, {@link Kswin#builder()},
+ * {@link Ddm#builder()}, {@link Eddm#builder()}, {@link HddmA#builder()}, {@link HddmW#builder()},
+ * {@link PageHinkley#builder()}).
+ *
+ * <pre>{@code
+ * StreamingDriftDetector adwin = StreamingDetectors.adwin();
+ * StreamingDriftDetector ph = PageHinkley.builder().minObservations(30).delta(0.5).threshold(50).build();
+ * StreamingDriftDetector hddm = HddmA.builder().twoSided().build();
+ * }</pre>
  *
  * <ul>
  *   <li>{@link #adwin()}: Bifet and Gavaldà (2007), ADWIN2, on any bounded values: delta 0.002,
@@ -16,7 +25,7 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  *       errors: warning when (m + 2s) / max(m + 2s) &lt; 0.95, drift below 0.90, after 30 errors.
  *   <li>{@link #hddmA()}: Frías-Blanco et al. (2015), the A-test, on values in [0, 1]: averages and
  *       Hoeffding's bound, drift confidence 0.001, warning confidence 0.005, one-sided (an increase)
- *       unless asked for two sides.
+ *       unless built {@code twoSided()}.
  *   <li>{@link #hddmW()}: Frías-Blanco et al. (2015), the W-test, on values in [0, 1]: exponentially
  *       weighted moving averages (lambda 0.05) and McDiarmid's bound, the same confidences and sides.
  *   <li>{@link #pageHinkley()}: Page (1954) / Hinkley, two-sided, on any values: delta 0.005,
@@ -46,7 +55,9 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * low-variance values HDDM-W with lambda 0.05 misses a steady shift of 0.2 (the bound stays near
  * 0.42), which lambda 0.01 catches after a median of 147. Updates cost about 45 ns for ADWIN (22M
  * per second), 8 ns for DDM, 9 ns for Page-Hinkley, 8 ns for HDDM-A (9 ns two-sided) and 5 ns for
- * HDDM-W (7 ns two-sided), with no allocation (StreamingBenchmark, one core).
+ * HDDM-W (7 ns two-sided), with no allocation (StreamingBenchmark, one core). Every detector but
+ * KSWIN updates without allocating; mlops-testing's {@code StreamingDetectorContractTest} checks the
+ * contract of {@link dev.mlops.api.drift.StreamingDriftDetector} on each.
  */
 public final class StreamingDetectors {
   private StreamingDetectors() {}
@@ -54,68 +65,56 @@ public final class StreamingDetectors {
   /**
    * Returns ADWIN with the paper's defaults: confidence delta 0.002, at most 5 buckets per size,
    * a cut checked every 32 values, parts of at least 5 values. Unlike the others it does not reset
-   * on drift: it drops the part of its window that changed and keeps the rest.
+   * on drift: it drops the part of its window that changed and keeps the rest. Other settings:
+   * {@link Adwin#builder()}.
    *
    * @return the detector
    */
   public static StreamingDriftDetector adwin() {
-    return adwin(0.002);
-  }
-
-  /**
-   * Returns ADWIN with confidence {@code delta}.
-   *
-   * @param delta the confidence parameter, in (0, 1): smaller means fewer false alarms, slower detection
-   * @return the detector
-   */
-  public static StreamingDriftDetector adwin(double delta) {
-    if (!(delta > 0 && delta < 1)) {
-      throw new IllegalArgumentException("delta must be in (0, 1), was " + delta);
-    }
-    return new Adwin(delta, 5, 32, 5);
+    return Adwin.builder().build();
   }
 
   /**
    * Returns KSWIN with the paper's defaults: alpha 0.005, a window of 100, 30 values compared, the
-   * given seed for the sampling (same stream and seed, same alarms).
+   * given seed for the sampling (same stream and seed, same alarms). Other settings:
+   * {@link Kswin#builder()}.
    *
    * @param seed the sampling seed
    * @return the detector
    */
   public static StreamingDriftDetector kswin(long seed) {
-    return new Kswin(0.005, 100, 30, seed);
-  }
-
-  /** @return a DDM detector with the paper's defaults */
-  public static StreamingDriftDetector ddm() {
-    return new Ddm(30, 2.0, 3.0);
-  }
-
-  /** @return an EDDM detector with the paper's defaults */
-  public static StreamingDriftDetector eddm() {
-    return new Eddm(30, 0.95, 0.90);
-  }
-
-  /** @return a two-sided Page-Hinkley detector with the usual defaults */
-  public static StreamingDriftDetector pageHinkley() {
-    return pageHinkley(30, 0.005, 50, 1 - 1e-4);
+    return Kswin.builder().seed(seed).build();
   }
 
   /**
-   * Returns a two-sided Page-Hinkley detector.
+   * Returns DDM with the paper's defaults: warning level 2, drift level 3, after 30 observations.
+   * Other settings: {@link Ddm#builder()}.
    *
-   * @param minObservations observations before any alarm, {@code >= 1}
-   * @param delta the magnitude of change tolerated, {@code >= 0}
-   * @param threshold the cumulative deviation that signals drift, {@code > 0}
-   * @param alpha the forgetting factor, in (0, 1]
    * @return the detector
    */
-  public static StreamingDriftDetector pageHinkley(int minObservations, double delta, double threshold, double alpha) {
-    if (minObservations < 1 || !(delta >= 0) || !(threshold > 0) || !(alpha > 0 && alpha <= 1)) {
-      throw new IllegalArgumentException("need minObservations >= 1, delta >= 0, threshold > 0, alpha in (0, 1]; got "
-          + minObservations + ", " + delta + ", " + threshold + ", " + alpha);
-    }
-    return new PageHinkley(minObservations, delta, threshold, alpha);
+  public static StreamingDriftDetector ddm() {
+    return Ddm.builder().build();
+  }
+
+  /**
+   * Returns EDDM with the paper's defaults: warning ratio 0.95, drift ratio 0.90, after 30 errors.
+   * Other settings: {@link Eddm#builder()}.
+   *
+   * @return the detector
+   */
+  public static StreamingDriftDetector eddm() {
+    return Eddm.builder().build();
+  }
+
+  /**
+   * Returns a two-sided Page-Hinkley detector with River's defaults: 30 observations before an
+   * alarm, delta 0.005, threshold 50, forgetting factor 1 - 1e-4. Other settings:
+   * {@link PageHinkley#builder()}.
+   *
+   * @return the detector
+   */
+  public static StreamingDriftDetector pageHinkley() {
+    return PageHinkley.builder().build();
   }
 
   /**
@@ -124,27 +123,12 @@ public final class StreamingDetectors {
    * or any bounded loss scaled into [0, 1]. Measured on Bernoulli(0.2) errors over 50 seeds: a false
    * drift within 10,000 values in 8 runs; a jump to 0.6 detected after a median of 23 values, a
    * 1,000-value ramp to 0.6 after 411. Like DDM it resets itself on drift; the warning level is the
-   * same test at the warning confidence.
+   * same test at the warning confidence. Other settings, two sides among them: {@link HddmA#builder()}.
    *
    * @return the detector
    */
   public static StreamingDriftDetector hddmA() {
-    return hddmA(0.001, 0.005, false);
-  }
-
-  /**
-   * Returns HDDM-A (Frías-Blanco et al. 2015, the A-test: averages and Hoeffding's bound).
-   *
-   * @param driftConfidence the drift test's significance, in (0, 1): smaller means fewer false
-   *     alarms, slower detection
-   * @param warningConfidence the warning test's significance, in [driftConfidence, 1)
-   * @param twoSided whether to detect decreases of the mean as well as increases
-   * @return the detector
-   * @throws IllegalArgumentException if a confidence is out of range
-   */
-  public static StreamingDriftDetector hddmA(double driftConfidence, double warningConfidence, boolean twoSided) {
-    checkConfidences(driftConfidence, warningConfidence);
-    return new HddmA(driftConfidence, warningConfidence, twoSided);
+    return HddmA.builder().build();
   }
 
   /**
@@ -153,45 +137,12 @@ public final class StreamingDetectors {
    * Measured on Bernoulli(0.2) errors over 50 seeds: a false drift within 10,000 values in 19 runs;
    * a jump to 0.6 detected after a median of 17 values, a 1,000-value ramp to 0.6 after 399. Quicker
    * than HDDM-A on abrupt change, noisier, and blind to small steady shifts of low-variance values
-   * at this lambda (see {@link #hddmW(double, double, double, boolean)}).
+   * at this lambda (see {@link HddmW.Builder#lambda}). Other settings: {@link HddmW#builder()}.
    *
    * @return the detector
    */
   public static StreamingDriftDetector hddmW() {
-    return hddmW(0.001, 0.005, 0.05, false);
-  }
-
-  /**
-   * Returns HDDM-W (Frías-Blanco et al. 2015, the W-test: exponentially weighted moving averages and
-   * McDiarmid's bound).
-   *
-   * @param driftConfidence the drift test's significance, in (0, 1)
-   * @param warningConfidence the warning test's significance, in [driftConfidence, 1)
-   * @param lambda the weight of the newest value in the moving averages, in (0, 1]: larger forgets
-   *     faster and reacts sooner to abrupt change, but its bound never falls below about
-   *     {@code sqrt(lambda / (2 - lambda) * ln(1 / driftConfidence))} (0.42 at the defaults), so a
-   *     smaller shift is only caught through the noise around it
-   * @param twoSided whether to detect decreases of the mean as well as increases
-   * @return the detector
-   * @throws IllegalArgumentException if a confidence or lambda is out of range
-   */
-  public static StreamingDriftDetector hddmW(double driftConfidence, double warningConfidence, double lambda,
-      boolean twoSided) {
-    checkConfidences(driftConfidence, warningConfidence);
-    if (!(lambda > 0 && lambda <= 1)) {
-      throw new IllegalArgumentException("lambda must be in (0, 1], was " + lambda);
-    }
-    return new HddmW(driftConfidence, warningConfidence, lambda, twoSided);
-  }
-
-  private static void checkConfidences(double drift, double warning) {
-    if (!(drift > 0 && drift < 1)) {
-      throw new IllegalArgumentException("driftConfidence must be in (0, 1), was " + drift);
-    }
-    if (!(warning >= drift && warning < 1)) {
-      throw new IllegalArgumentException("warningConfidence must be in [driftConfidence, 1) = [" + drift
-          + ", 1), was " + warning);
-    }
+    return HddmW.builder().build();
   }
 
   static void checkUnit(String detector, double value) {

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 class HddmTest {
 
   private static StreamingDriftDetector hddmATwoSided() {
-    return StreamingDetectors.hddmA(0.001, 0.005, true);
+    return HddmA.builder().twoSided().build();
   }
 
   private static StreamingDriftDetector hddmWTwoSided() {
-    return StreamingDetectors.hddmW(0.001, 0.005, 0.05, true);
+    return HddmW.builder().twoSided().build();
   }
 
   /** The states after {@code before} copies of {@code from}, then {@code after} copies of {@code to}. */
@@ -165,7 +165,7 @@ class HddmTest {
     double[] a = boundedLossRun(StreamingDetectors::hddmA, 0.2);
     double[] w = boundedLossRun(StreamingDetectors::hddmW, 0.4);
     double[] wSmall = boundedLossRun(StreamingDetectors::hddmW, 0.2);
-    double[] wSlow = boundedLossRun(() -> StreamingDetectors.hddmW(0.001, 0.005, 0.01, false), 0.2);
+    double[] wSlow = boundedLossRun(() -> HddmW.builder().lambda(0.01).build(), 0.2);
     System.out.printf("Uniform losses, false alarms in 50 x 5,000 and median delay: HDDM-A +0.2: %.0f, %.0f;"
         + " HDDM-W +0.4: %.0f, %.0f; HDDM-W +0.2: %.0f, %.0f; HDDM-W lambda 0.01 +0.2: %.0f, %.0f%n",
         a[0], a[1], w[0], w[1], wSmall[0], wSmall[1], wSlow[0], wSlow[1]);
@@ -226,18 +226,19 @@ class HddmTest {
         .hasMessage("HDDM-W takes values in [0, 1], got Infinity");
     assertThat(StreamingDetectors.hddmW().update(0.5)).isEqualTo(DetectorState.STABLE);
 
-    assertThatThrownBy(() -> StreamingDetectors.hddmA(0, 0.005, false))
+    assertThatThrownBy(() -> HddmA.builder().driftConfidence(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("driftConfidence must be in (0, 1), was 0.0");
-    assertThatThrownBy(() -> StreamingDetectors.hddmA(Double.NaN, 0.005, true))
+    assertThatThrownBy(() -> HddmA.builder().driftConfidence(Double.NaN))
         .hasMessage("driftConfidence must be in (0, 1), was NaN");
-    assertThatThrownBy(() -> StreamingDetectors.hddmW(0.01, 0.005, 0.05, false))
+    assertThatThrownBy(() -> HddmW.builder().driftConfidence(0.01).warningConfidence(0.005).build())
         .hasMessage("warningConfidence must be in [driftConfidence, 1) = [0.01, 1), was 0.005");
-    assertThatThrownBy(() -> StreamingDetectors.hddmW(0.001, 1, 0.05, false))
-        .hasMessage("warningConfidence must be in [driftConfidence, 1) = [0.001, 1), was 1.0");
-    assertThatThrownBy(() -> StreamingDetectors.hddmW(0.001, 0.005, 0, false))
+    assertThatThrownBy(() -> HddmW.builder().warningConfidence(1))
+        .hasMessage("warningConfidence must be in (0, 1), was 1.0");
+    assertThatThrownBy(() -> HddmW.builder().lambda(0))
         .hasMessage("lambda must be in (0, 1], was 0.0");
-    assertThatThrownBy(() -> StreamingDetectors.hddmW(0.001, 0.005, Double.NaN, true))
+    assertThatThrownBy(() -> HddmW.builder().lambda(Double.NaN))
         .hasMessage("lambda must be in (0, 1], was NaN");
-    assertThat(StreamingDetectors.hddmW(0.001, 0.001, 1, true).update(1)).isEqualTo(DetectorState.STABLE);
+    assertThat(HddmW.builder().driftConfidence(0.001).warningConfidence(0.001).lambda(1).twoSided().build().update(1))
+        .isEqualTo(DetectorState.STABLE);
   }
 }

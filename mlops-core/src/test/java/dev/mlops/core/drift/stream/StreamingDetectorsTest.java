@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
@@ -118,7 +119,7 @@ class StreamingDetectorsTest {
 
   /** Delta in the data's units: half of the one-standard-deviation shift to detect. */
   private static StreamingDriftDetector tuned() {
-    return StreamingDetectors.pageHinkley(30, 0.5, 50, 1 - 1e-4);
+    return PageHinkley.builder().minObservations(30).delta(0.5).threshold(50).alpha(1 - 1e-4).build();
   }
 
   private static double delay(SplittableRandom r, double shift) {
@@ -145,7 +146,7 @@ class StreamingDetectorsTest {
       adwin.update(r.nextGaussian() * 0.1 + (i < 10_000 ? 1 : 2));
     }
     assertThat(adwin.observations()).as("window holds the new regime only").isLessThan(10_001);
-    assertThat(adwin.mean()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(adwin.mean()).isCloseTo(2.0, within(0.01));
   }
 
   @Test
@@ -195,7 +196,7 @@ class StreamingDetectorsTest {
       adwin.update(r.nextDouble());
     }
     assertThat(adwin.observations()).isEqualTo(1_000_000);
-    assertThat(adwin.mean()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.002));
+    assertThat(adwin.mean()).isCloseTo(0.5, within(0.002));
   }
 
   @Test
@@ -210,6 +211,6 @@ class StreamingDetectorsTest {
     assertThatThrownBy(() -> ddm.update(0.5)).hasMessage("an error-rate detector takes 0 (correct) or 1 (error), got 0.5");
     assertThatThrownBy(() -> StreamingDetectors.pageHinkley().update(Double.NaN))
         .hasMessage("Page-Hinkley takes finite values, got NaN");
-    assertThatThrownBy(() -> StreamingDetectors.pageHinkley(0, 0.1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PageHinkley.builder().minObservations(0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

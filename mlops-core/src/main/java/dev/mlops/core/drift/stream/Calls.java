@@ -1,0 +1,42 @@
+package dev.mlops.core.drift.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The setter calls a detector builder received, so that a second call names the first. */
+final class Calls {
+  private final Map<String, String> calls = new HashMap<>();
+
+  /**
+   * Records {@code call} as the one that set {@code setting}.
+   *
+   * @throws IllegalStateException naming both calls if a call set it already
+   */
+  void once(String setting, String call) {
+    String earlier = calls.putIfAbsent(setting, call);
+    if (earlier != null) {
+      throw new IllegalStateException(setting + " was already set by " + earlier + "; cannot also call " + call);
+    }
+  }
+
+  static double unitOpen(String name, double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException(name + " must be in (0, 1), was " + value);
+    }
+    return value;
+  }
+
+  static int atLeastOne(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+    }
+    return value;
+  }
+
+  static void confidences(double drift, double warning) {
+    if (warning < drift) {
+      throw new IllegalArgumentException("warningConfidence must be in [driftConfidence, 1) = [" + drift
+          + ", 1), was " + warning);
+    }
+  }
+}
