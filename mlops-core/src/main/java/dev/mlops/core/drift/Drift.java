@@ -86,17 +86,6 @@ public final class Drift {
   }
 
   /**
-   * Renders a drift report as JSON ({@code formatVersion} 1; {@code NaN} as null, infinities as
-   * strings), columns most moved first.
-   *
-   * @param report the report
-   * @return the JSON text
-   */
-  public static String toJson(DriftReport report) {
-    return DriftJson.render(requireNonNull(report, "report"));
-  }
-
-  /**
    * Returns a built-in method with a threshold (a significance level or a distance) as a
    * {@link DriftTest}, for {@link #compare(Column, Column, DriftTest)} or direct use. In
    * {@link DriftOptions} give built-in methods with {@code method(column, m)} and

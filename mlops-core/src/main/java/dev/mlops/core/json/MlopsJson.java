@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 public final class MlopsJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<JsonCodec<?>> CODECS = List.of(
+      new DriftReportJson(),
       new GateResultJson(),
       new ProfileJson(),
       new SchemaCodec());

@@ -19,6 +19,7 @@ import dev.mlops.api.drift.DriftScore;
 import dev.mlops.api.drift.DriftStatistic;
 import dev.mlops.api.drift.DriftTest;
 import dev.mlops.core.data.Tables;
+import dev.mlops.core.json.MlopsJson;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class CustomDriftTestTest {
         .contains(DriftMethod.JENSEN_SHANNON);
     assertThat(report.column("income").effect()).as("the report adds the effect size").isPresent();
     assertThat(report.toText()).contains("DRIFTED  income: MEDIAN_SHIFT=");
-    JsonNode json = new ObjectMapper().readTree(Drift.toJson(report)).get("columns").get(0);
+    JsonNode json = new ObjectMapper().readTree(MlopsJson.toJson(report)).get("columns").get(0);
     assertThat(json.get("method").asText()).isEqualTo("MEDIAN_SHIFT");
     assertThat(json.get("builtInMethod").asBoolean()).isFalse();
     assertThat(PreparedReference.of(reference, options).compare(current)).isEqualTo(report);

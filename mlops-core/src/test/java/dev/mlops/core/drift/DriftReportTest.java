@@ -15,6 +15,7 @@ import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.drift.DriftScore;
 import dev.mlops.core.data.Columns;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.data.NumericColumnBuilder;
 import dev.mlops.core.data.Tables;
 import java.time.Instant;
@@ -248,11 +249,12 @@ class DriftReportTest {
   void reportRendersAsJson() throws Exception {
     DriftReport report = Drift.compare(table(300, 0, 0, 19, CITIES), table(300, 9, 0, 20, CITIES));
 
-    JsonNode json = new ObjectMapper().readTree(Drift.toJson(report));
+    JsonNode json = new ObjectMapper().readTree(MlopsJson.toJson(report));
 
     assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
     assertThat(json.get("driftedColumns").get(0).asText()).isEqualTo("income");
     assertThat(json.get("columns").get(0).get("method").asText()).isEqualTo("KOLMOGOROV_SMIRNOV");
-    assertThat(Drift.toJson(report)).isEqualTo(Drift.toJson(report));
+    assertThat(MlopsJson.toJson(report)).isEqualTo(MlopsJson.toJson(report));
+    assertThat(MlopsJson.fromJson(MlopsJson.toJson(report), DriftReport.class)).as("read back").isEqualTo(report);
   }
 }

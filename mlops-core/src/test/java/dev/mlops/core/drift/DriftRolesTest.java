@@ -9,6 +9,7 @@ import dev.mlops.api.drift.ColumnRole;
 import dev.mlops.api.drift.DriftOptions;
 import dev.mlops.api.drift.DriftReport;
 import dev.mlops.core.data.Columns;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.data.Tables;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,7 +156,7 @@ class DriftRolesTest {
   void jsonCarriesTheRoleAndTheReasonAColumnWasNotTested() throws Exception {
     Table t = orders(4_000, 0, 5);
 
-    JsonNode json = new ObjectMapper().readTree(Drift.toJson(Drift.compare(half(t, true), half(t, false))));
+    JsonNode json = new ObjectMapper().readTree(MlopsJson.toJson(Drift.compare(half(t, true), half(t, false))));
 
     JsonNode columns = json.get("columns");
     JsonNode id = null;
