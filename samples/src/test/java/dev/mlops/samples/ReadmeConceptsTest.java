@@ -3,6 +3,7 @@ package dev.mlops.samples;
 import static dev.mlops.testing.MlopsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.DetectorState;
@@ -19,7 +20,6 @@ import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.PromotionPolicy;
 import dev.mlops.api.registry.Registration;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.drift.Drift;
@@ -90,7 +90,7 @@ class ReadmeConceptsTest {
         .field("purpose", ColumnType.CATEGORICAL,
             f -> f.domain(Set.of("new car", "used car", "radio/tv", "furniture/equipment"), 0.75))
         .field("class", ColumnType.CATEGORICAL, f -> f.domain("good", "bad").absentIn(Schema.SERVING))
-        .build();                                   // or Schemas.infer(reference), Schemas.read(Path.of("schema.yaml"))
+        .build();                                   // or Schemas.of(reference), Schemas.read(Path.of("schema.yaml"))
 
     ValidationReport report = Schemas.validate(loans, schema);
     System.out.println(report.toText());            // worst first, with rows and values

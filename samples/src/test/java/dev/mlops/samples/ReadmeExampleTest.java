@@ -3,9 +3,9 @@ package dev.mlops.samples;
 import static dev.mlops.testing.MlopsAssertions.assertThat;
 
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
-import dev.mlops.core.data.CsvOptions;
 import dev.mlops.core.data.TableSummary;
 import dev.mlops.core.data.Tables;
 import dev.mlops.tribuo.TribuoTables;

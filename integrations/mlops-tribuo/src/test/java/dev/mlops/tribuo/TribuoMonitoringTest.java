@@ -36,7 +36,7 @@ class TribuoMonitoringTest {
     TRIBUO.setLevel(Level.WARNING);
     Table data;
     try (InputStream in = TribuoMonitoringTest.class.getResourceAsStream("/data/credit-g.csv")) {
-      data = Tables.readCsv(in, "credit-g.csv", dev.mlops.core.data.CsvOptions.defaults());
+      data = Tables.readCsv(in, "credit-g.csv", dev.mlops.api.data.CsvOptions.defaults());
     }
     int[] first = new int[700];
     int[] rest = new int[300];

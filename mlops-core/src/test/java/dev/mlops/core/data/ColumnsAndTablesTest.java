@@ -7,6 +7,7 @@ import com.google.common.testing.NullPointerTester;
 import dev.mlops.api.data.BooleanColumn;
 import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.data.TimestampColumn;
@@ -33,12 +34,12 @@ class ColumnsAndTablesTest {
 
   @Test
   void integralBuilderRejectsFractionsAndNonFiniteValuesNamingTheRow() {
-    assertThatThrownBy(() -> Columns.numericBuilder("n").integral(true).add(1).add(2.5).build())
+    assertThatThrownBy(() -> Columns.numericBuilder("n").integral().add(1).add(2.5).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("column 'n' is declared integral but row 1 holds 2.5");
-    assertThatThrownBy(() -> Columns.numericBuilder("n").integral(true).add(Double.POSITIVE_INFINITY).build())
+    assertThatThrownBy(() -> Columns.numericBuilder("n").integral().add(Double.POSITIVE_INFINITY).build())
         .hasMessageContaining("row 0 holds Infinity");
-    assertThat(Columns.numericBuilder("n").integral(true).add(3).addNull().build().type())
+    assertThat(Columns.numericBuilder("n").integral().add(3).addNull().build().type())
         .isEqualTo(ColumnType.INTEGRAL);
   }
 
