@@ -164,6 +164,43 @@ class ColumnsAndTablesTest {
   }
 
   @Test
+  void findColumnReturnsTheColumnOrEmpty() {
+    Table t = Tables.builder().numeric("x", 1, 2).categorical("k", "a", "b").build();
+
+    assertThat(t.findColumn("k")).map(c -> c.type()).contains(ColumnType.CATEGORICAL);
+    assertThat(t.findColumn("y")).isEmpty();
+    assertThatThrownBy(() -> t.findColumn(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+  }
+
+  @Test
+  void integralDeclaredTwiceIsRejected() {
+    assertThatThrownBy(() -> Columns.numericBuilder("n").integral().integral())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("column 'n' was already declared integral");
+  }
+
+  @Test
+  void nullMasksAndBooleanValuesSurviveCompaction() {
+    BooleanColumnBuilder b = Columns.booleanBuilder("b", 10_000);
+    for (int i = 0; i < 130; i++) {
+      if (i % 7 == 0) {
+        b.addNull();
+      } else {
+        b.add(i % 2 == 0);
+      }
+    }
+    BooleanColumn c = b.build();
+
+    assertThat(c.size()).isEqualTo(130);
+    assertThat(c.nullCount()).isEqualTo(19);
+    assertThat(c.isNull(126)).isTrue();
+    assertThat(c.isNull(129)).isFalse();
+    assertThat(c.getBoolean(128)).isTrue();
+    assertThat(c.trueCount()).isEqualTo(55);
+    assertThat(Columns.booleanBuilder("f").add(false).add(false).build().trueCount()).isZero();
+  }
+
+  @Test
   void tableBuilderRejectsDuplicateNamesAndUnequalLengths() {
     assertThatThrownBy(() -> Tables.builder().numeric("x", 1).numeric("x", 2))
         .isInstanceOf(IllegalArgumentException.class)
