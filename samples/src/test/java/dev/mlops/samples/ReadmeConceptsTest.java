@@ -3,7 +3,6 @@ package dev.mlops.samples;
 import static dev.mlops.testing.MlopsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.drift.DetectorState;
@@ -20,7 +19,9 @@ import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.PromotionPolicy;
 import dev.mlops.api.registry.Registration;
 import dev.mlops.api.schema.Schema;
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.api.schema.Validator;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.drift.Drift;
 import dev.mlops.core.drift.DriftOptions;
@@ -95,9 +96,11 @@ class ReadmeConceptsTest {
     ValidationReport report = Schemas.validate(loans, schema);
     System.out.println(report.toText());            // worst first, with rows and values
     int[] quarantine = report.failingRows();
+    Validator validator = Schemas.validator(schema);     // prepared once: reuse it for every batch, from any thread
     Schemas.write(schema, dir.resolve("schema.yaml"));  // JSON or YAML, with a formatVersion
 
     assertThat(report.conforms()).isTrue();
+    assertThat(validator.validate(loans)).isEqualTo(report);
     assertThat(quarantine).isEmpty();
     assertThat(Schemas.read(dir.resolve("schema.yaml"))).isEqualTo(schema);
   }
