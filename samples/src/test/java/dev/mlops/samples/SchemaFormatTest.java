@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchemaFormatTest {
   private static final Path FORMAT = Path.of("../docs/schema-format.schema.json");
+  private static final Path DOC = Path.of("../docs/schema-format.md");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
   /** The JSON Schema, as a function from a document to its errors (none when it is valid). */
@@ -97,6 +99,36 @@ class SchemaFormatTest {
     assertThat(CHECK.apply(YAML.readTree(Files.readString(dir.resolve("schema.yaml"))))).isEmpty();
     assertThat(CHECK.apply(JSON.readTree(Files.readString(dir.resolve("schema.json"))))).isEmpty();
     assertThat(CHECK.apply(JSON.readTree(Schemas.toJson(CreditData.schema())))).isEmpty();
+  }
+
+  @Test
+  void theDocumentedExampleFilesAreReadAndConformToTheFormat() throws IOException {
+    List<String> files = new ArrayList<>();
+    String language = null;
+    StringBuilder block = new StringBuilder();
+    for (String line : Files.readAllLines(DOC)) {
+      if (line.startsWith("```")) {
+        if (language == null) {
+          language = line.substring(3);
+          block.setLength(0);
+        } else {
+          String text = block.toString();
+          if ((language.equals("yaml") || language.equals("json")) && text.contains("formatVersion")) {
+            files.add(text);
+          }
+          language = null;
+        }
+      } else if (language != null) {
+        block.append(line).append('\n');
+      }
+    }
+
+    assertThat(files).as("the complete YAML example and its JSON twin").hasSize(2);
+    for (String text : files) {
+      boolean json = text.startsWith("{");
+      assertThat(CHECK.apply(json ? JSON.readTree(text) : YAML.readTree(text))).as(text).isEmpty();
+      assertThat((json ? Schemas.fromJson(text) : Schemas.fromYaml(text)).fields()).isNotEmpty();
+    }
   }
 
   @Test
