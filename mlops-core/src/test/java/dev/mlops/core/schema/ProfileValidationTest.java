@@ -1,6 +1,7 @@
 package dev.mlops.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
@@ -64,7 +65,7 @@ class ProfileValidationTest {
     // Out-of-range count is estimated from the sketch: within its rank error of the truth.
     long truth = rows.get("OUT_OF_RANGE age").counts().failing();
     assertThat((double) profile.get("OUT_OF_RANGE age").counts().failing())
-        .isCloseTo(truth, org.assertj.core.api.Assertions.within(0.02 * 5_000));
+        .isCloseTo(truth, within(0.02 * 5_000));
     assertThat(profile.get("OUT_OF_RANGE age").evidence().actual()).contains("estimated from the quantile sketch");
   }
 

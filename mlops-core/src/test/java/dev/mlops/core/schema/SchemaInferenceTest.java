@@ -2,7 +2,9 @@ package dev.mlops.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.Table;
@@ -41,7 +43,7 @@ class SchemaInferenceTest {
     assertThat(report.violations()).as(report.toText()).isEmpty();
     assertThat(schema.field("age").type()).isEqualTo(ColumnType.INTEGRAL);
     assertThat(schema.field("age").constraint(FieldConstraint.Range.class)).isEqualTo(
-        new FieldConstraint.Range(19, true, 75, true, dev.mlops.api.common.Severity.ERROR));
+        new FieldConstraint.Range(19, true, 75, true, Severity.ERROR));
     assertThat(schema.field("class").constraint(FieldConstraint.Domain.class).values())
         .containsExactlyInAnyOrder("good", "bad");
     assertThat(schema.field("age").constraint(FieldConstraint.NullFraction.class).max()).isZero();
@@ -74,9 +76,9 @@ class SchemaInferenceTest {
     ValidationReport report = Schemas.validate(corrupted, schema);
 
     assertThat(report.violations()).extracting(Violation::kind, Violation::field).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(ViolationKind.OUT_OF_RANGE, "age"),
-        org.assertj.core.groups.Tuple.tuple(ViolationKind.NOT_IN_DOMAIN, "purpose"),
-        org.assertj.core.groups.Tuple.tuple(ViolationKind.NULL_FRACTION, "class"));
+        tuple(ViolationKind.OUT_OF_RANGE, "age"),
+        tuple(ViolationKind.NOT_IN_DOMAIN, "purpose"),
+        tuple(ViolationKind.NULL_FRACTION, "class"));
     assertThat(rows(report, ViolationKind.OUT_OF_RANGE)).containsExactly(3, 250, 999);
     assertThat(report.violations(ViolationKind.OUT_OF_RANGE).get(0).counts().failing()).isEqualTo(3);
     assertThat(rows(report, ViolationKind.NOT_IN_DOMAIN)).containsExactly(10, 11);

@@ -18,6 +18,7 @@ import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.core.data.Columns;
 import dev.mlops.core.data.Tables;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,7 @@ class SchemaValidationTest {
           FieldSpec.builder("x", ColumnType.NUMERIC).unique().maxDistinct(2).build());
 
       assertThat(only(r, ViolationKind.NOT_UNIQUE).evidence().examples()).extracting(Violation.Example::row)
-          .as(java.util.Arrays.toString(values)).containsExactly(0, 1, 2, 4, 5);
+          .as(Arrays.toString(values)).containsExactly(0, 1, 2, 4, 5);
       assertThat(only(r, ViolationKind.TOO_MANY_DISTINCT).evidence().actual()).isEqualTo("3 distinct finite values");
     }
   }
