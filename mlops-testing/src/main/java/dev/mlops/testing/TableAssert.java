@@ -9,11 +9,13 @@ import dev.mlops.api.drift.DriftReport;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.api.schema.Validator;
 import dev.mlops.core.drift.Drift;
 import dev.mlops.core.schema.Schemas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -163,8 +165,19 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
    * @return this
    */
   public TableAssert conformsTo(Schema schema, ValidationOptions options) {
+    return conformsTo(Schemas.validator(schema, options));
+  }
+
+  /**
+   * Verifies that the table conforms to the schema of a prepared {@link Validator}, with its
+   * options: handy when many tables are checked against one schema.
+   *
+   * @param validator the validator, from {@code Schemas.validator(schema[, options])}
+   * @return this
+   */
+  public TableAssert conformsTo(Validator validator) {
     isNotNull();
-    ValidationReport report = Schemas.validate(actual, schema, options);
+    ValidationReport report = validator.validate(actual);
     if (report.hasErrors()) {
       failWithMessage("Expected table to conform to the schema but:%n%s", ValidationReportAssert.render(report));
     }
@@ -207,10 +220,11 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
 
   private Column column(String name) {
     isNotNull();
-    if (!actual.hasColumn(name)) {
+    Optional<Column> column = actual.findColumn(name);
+    if (column.isEmpty()) {
       failWithMessage("Expected table to have column '%s' but columns are %s", name, actual.columnNames());
     }
-    return actual.column(name);
+    return column.orElseThrow();
   }
 
   private static List<Integer> firstRows(Column c, boolean nulls) {

@@ -4,6 +4,7 @@ import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Violation;
 import dev.mlops.api.schema.ViolationKind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -93,9 +94,9 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
    */
   public ValidationReportAssert hasFailingRows(int... rows) {
     isNotNull();
-    if (!java.util.Arrays.equals(actual.failingRows(), rows)) {
-      failWithMessage("Expected failing rows %s but were %s; report:%n%s", java.util.Arrays.toString(rows),
-          java.util.Arrays.toString(actual.failingRows()), render(actual));
+    if (!Arrays.equals(actual.failingRows(), rows)) {
+      failWithMessage("Expected failing rows %s but were %s; report:%n%s", Arrays.toString(rows),
+          Arrays.toString(actual.failingRows()), render(actual));
     }
     return this;
   }

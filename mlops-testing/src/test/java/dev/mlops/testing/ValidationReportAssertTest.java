@@ -3,12 +3,13 @@ package dev.mlops.testing;
 import static dev.mlops.testing.MlopsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.api.schema.Validator;
 import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.schema.Schemas;
@@ -40,6 +41,16 @@ class ValidationReportAssertTest {
 
     assertThat(fine).conformsTo(schema, ValidationOptions.builder().environment(Schema.SERVING).build());
     assertThatThrownBy(() -> assertThat(fine).conformsTo(schema)).hasMessageContaining("MISSING_COLUMN 'label'");
+  }
+
+  @Test
+  void conformsToAcceptsAPreparedValidatorWithItsOptions() {
+    Table fine = Tables.builder().numeric("age", 31).categorical("k", "a").build();
+    Validator serving = Schemas.validator(schema, ValidationOptions.builder().environment(Schema.SERVING).build());
+
+    assertThat(fine).conformsTo(serving);
+    assertThatThrownBy(() -> assertThat(fine).conformsTo(Schemas.validator(schema)))
+        .hasMessageContaining("MISSING_COLUMN 'label'");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.mlops.samples;
 
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.Table;
-import dev.mlops.core.data.CsvOptions;
 import dev.mlops.core.data.TableSummary;
 import dev.mlops.core.data.Tables;
 import java.io.IOException;

@@ -25,6 +25,7 @@ import dev.mlops.api.registry.Registration;
 import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.api.schema.Validator;
 import dev.mlops.core.data.Tables;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.stream.StreamingDetectors;
@@ -90,14 +91,16 @@ class ReadmeConceptsTest {
         .field("purpose", ColumnType.CATEGORICAL,
             f -> f.domain(Set.of("new car", "used car", "radio/tv", "furniture/equipment"), 0.75))
         .field("class", ColumnType.CATEGORICAL, f -> f.domain("good", "bad").absentIn(Schema.SERVING))
-        .build();                                   // or Schemas.infer(reference), Schemas.read(Path.of("schema.yaml"))
+        .build();                                   // or Schemas.of(reference), Schemas.read(Path.of("schema.yaml"))
 
     ValidationReport report = Schemas.validate(loans, schema);
     System.out.println(report.toText());            // worst first, with rows and values
     int[] quarantine = report.failingRows();
+    Validator validator = Schemas.validator(schema);     // prepared once: reuse it for every batch, from any thread
     Schemas.write(schema, dir.resolve("schema.yaml"));  // JSON or YAML, with a formatVersion
 
     assertThat(report.conforms()).isTrue();
+    assertThat(validator.validate(loans)).isEqualTo(report);
     assertThat(quarantine).isEmpty();
     assertThat(Schemas.read(dir.resolve("schema.yaml"))).isEqualTo(schema);
   }

@@ -4,9 +4,9 @@ import static dev.mlops.testing.MlopsAssertions.assertThat;
 
 import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
-import dev.mlops.core.data.CsvOptions;
 import dev.mlops.core.data.TableSummary;
 import dev.mlops.core.data.Tables;
 import dev.mlops.api.gate.Metric;

@@ -43,7 +43,7 @@ class TribuoChecksTest {
     ValidationReport report = Schemas.validate(fromTribuo, schema);
 
     assertThat(report.violations(ViolationKind.OUT_OF_RANGE)).singleElement()
-        .satisfies(v -> assertThat(v.examples().get(0).row()).isEqualTo(2));
+        .satisfies(v -> assertThat(v.evidence().examples().get(0).row()).isEqualTo(2));
   }
 
   @Test

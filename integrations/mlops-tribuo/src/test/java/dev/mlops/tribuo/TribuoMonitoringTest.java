@@ -3,6 +3,7 @@ package dev.mlops.tribuo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.monitor.DriftEvent;
 import dev.mlops.api.monitor.Windows;
@@ -37,7 +38,7 @@ class TribuoMonitoringTest {
     TRIBUO.setLevel(Level.WARNING);
     Table data;
     try (InputStream in = TribuoMonitoringTest.class.getResourceAsStream("/data/credit-g.csv")) {
-      data = Tables.readCsv(in, "credit-g.csv", dev.mlops.core.data.CsvOptions.defaults());
+      data = Tables.readCsv(in, "credit-g.csv", CsvOptions.defaults());
     }
     int[] first = new int[700];
     int[] rest = new int[300];

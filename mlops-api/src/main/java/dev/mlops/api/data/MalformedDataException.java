@@ -1,6 +1,8 @@
 package dev.mlops.api.data;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -75,19 +77,19 @@ public class MalformedDataException extends RuntimeException {
   /**
    * Returns the 1-based column (field) number of the problem.
    *
-   * @return the column number, or {@code -1} if the problem is not in one field
+   * @return the column number, or empty if the problem is not in one field
    */
-  public int column() {
-    return column;
+  public OptionalInt column() {
+    return column > 0 ? OptionalInt.of(column) : OptionalInt.empty();
   }
 
   /**
    * Returns the name of the column of the problem.
    *
-   * @return the column name, or null if unknown
+   * @return the column name, or empty if unknown
    */
-  public String columnName() {
-    return columnName;
+  public Optional<String> columnName() {
+    return Optional.ofNullable(columnName);
   }
 
   /**

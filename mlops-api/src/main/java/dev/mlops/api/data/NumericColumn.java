@@ -1,5 +1,7 @@
 package dev.mlops.api.data;
 
+import java.util.Objects;
+
 /**
  * A column of {@code double} values, whole numbers only when {@link #isIntegral()}.
  *
@@ -41,8 +43,8 @@ public non-sealed interface NumericColumn extends Column {
    * @throws NullPointerException if {@code dest} is null
    */
   default void copyTo(int from, double[] dest, int destPos, int length) {
-    java.util.Objects.checkFromIndexSize(from, length, size());
-    java.util.Objects.checkFromIndexSize(destPos, length, dest.length);
+    Objects.checkFromIndexSize(from, length, size());
+    Objects.checkFromIndexSize(destPos, length, dest.length);
     for (int i = 0; i < length; i++) {
       dest[destPos + i] = getDouble(from + i);
     }

@@ -1,6 +1,7 @@
 package dev.mlops.api.data;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An immutable table: an ordered list of uniquely named {@link Column}s of equal length.
@@ -51,6 +52,17 @@ public interface Table {
    * @throws NullPointerException if {@code name} is null
    */
   boolean hasColumn(String name);
+
+  /**
+   * Returns the column called {@code name}, if there is one.
+   *
+   * @param name a column name
+   * @return the column, or empty when the table has no such column
+   * @throws NullPointerException if {@code name} is null
+   */
+  default Optional<Column> findColumn(String name) {
+    return hasColumn(name) ? Optional.of(column(name)) : Optional.empty();
+  }
 
   /**
    * Returns the column called {@code name}.

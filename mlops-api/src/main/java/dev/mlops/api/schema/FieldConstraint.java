@@ -3,7 +3,6 @@ package dev.mlops.api.schema;
 import dev.mlops.api.common.Severity;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A constraint on one field's values. Each is an immutable record, validated when built, with the
@@ -236,6 +235,8 @@ public sealed interface FieldConstraint {
 
   /**
    * Every non-null string matches {@code regex} in full ({@link java.util.regex.Matcher#matches()}).
+   * The expression is checked here; a validator compiles it once, when it is created, and reuses
+   * it for every table.
    *
    * @param regex a Java regular expression
    * @param severity the severity of a violation
@@ -248,13 +249,7 @@ public sealed interface FieldConstraint {
      * @param severity the severity
      */
     public Pattern {
-      Objects.requireNonNull(regex, "regex");
-      try {
-        java.util.regex.Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("pattern does not compile: " + e.getDescription() + " near index "
-            + e.getIndex() + " of \"" + regex + "\"", e);
-      }
+      Regexes.requireValid(regex);
       Objects.requireNonNull(severity, "severity");
     }
   }

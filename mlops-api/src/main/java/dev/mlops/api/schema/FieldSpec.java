@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One field of a {@link Schema}: its name, type, presence and constraints.
@@ -92,19 +94,35 @@ public final class FieldSpec {
   }
 
   /**
-   * Returns the first constraint of a kind.
+   * Returns the constraint of a kind, if the field has one (the first, for quantile bounds).
    *
    * @param kind the constraint record class
    * @param <C> the constraint type
-   * @return the constraint, or null when the field has none of that kind
+   * @return the constraint, or empty when the field has none of that kind
    */
-  public <C extends FieldConstraint> C constraint(Class<C> kind) {
+  public <C extends FieldConstraint> Optional<C> findConstraint(Class<C> kind) {
+    Objects.requireNonNull(kind, "kind");
     for (FieldConstraint c : constraints) {
       if (kind.isInstance(c)) {
-        return kind.cast(c);
+        return Optional.of(kind.cast(c));
       }
     }
-    return null;
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the constraint of a kind that the field must have (the first, for quantile bounds).
+   *
+   * @param kind the constraint record class
+   * @param <C> the constraint type
+   * @return the constraint
+   * @throws IllegalArgumentException if the field has none of that kind; the message lists the
+   *     kinds it has
+   */
+  public <C extends FieldConstraint> C constraint(Class<C> kind) {
+    return findConstraint(kind).orElseThrow(() -> new IllegalArgumentException("field '" + name + "' has no "
+        + kind.getSimpleName() + " constraint; it has "
+        + constraints.stream().map(c -> c.getClass().getSimpleName()).toList()));
   }
 
   @Override
@@ -129,6 +147,7 @@ public final class FieldSpec {
     private final String name;
     private final ColumnType type;
     private boolean required = true;
+    private boolean optionalCalled;
     private final Set<String> absentIn = new LinkedHashSet<>();
     private final List<FieldConstraint> constraints = new ArrayList<>();
     private Severity severity = Severity.ERROR;
@@ -158,8 +177,13 @@ public final class FieldSpec {
      * Makes the field optional: a table without the column conforms.
      *
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder optional() {
+      if (optionalCalled) {
+        throw new IllegalStateException("field '" + name + "' was already made optional(); cannot call optional() again");
+      }
+      optionalCalled = true;
       this.required = false;
       return this;
     }
@@ -217,7 +241,7 @@ public final class FieldSpec {
       return this;
     }
 
-    private Builder add(java.util.function.Supplier<FieldConstraint> make) {
+    private Builder add(Supplier<FieldConstraint> make) {
       FieldConstraint c;
       try {
         c = make.get();

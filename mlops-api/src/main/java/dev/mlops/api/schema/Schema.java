@@ -1,12 +1,15 @@
 package dev.mlops.api.schema;
 
 import dev.mlops.api.common.Severity;
+import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -38,7 +41,7 @@ public final class Schema {
 
   private Schema(Builder b) {
     this.name = b.name;
-    this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
+    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
     this.tableConstraints = List.copyOf(b.tableConstraints);
     this.unexpectedColumns = b.unexpectedColumns;
   }
@@ -53,7 +56,8 @@ public final class Schema {
   }
 
   /**
-   * Returns a builder holding this schema's settings, to derive a changed copy.
+   * Returns a builder holding this schema's settings, to derive a changed copy: its name and
+   * unexpected-columns policy may be set once more.
    *
    * @return a new builder
    */
@@ -77,13 +81,26 @@ public final class Schema {
   }
 
   /**
-   * Returns a field by name.
+   * Returns a field by name, if the schema has it.
    *
    * @param name the field name
-   * @return the field, or null when the schema has no such field
+   * @return the field, or empty when the schema has no such field
+   */
+  public Optional<FieldSpec> findField(String name) {
+    return Optional.ofNullable(fields.get(Objects.requireNonNull(name, "name")));
+  }
+
+  /**
+   * Returns a field that must exist.
+   *
+   * @param name the field name
+   * @return the field
+   * @throws IllegalArgumentException if the schema has no such field; the message lists its fields
    */
   public FieldSpec field(String name) {
-    return fields.get(Objects.requireNonNull(name, "name"));
+    return findField(name).orElseThrow(() -> new IllegalArgumentException(
+        "no field '" + name + "' in schema" + (this.name.isEmpty() ? "" : " '" + this.name + "'")
+            + "; fields are " + fields.keySet()));
   }
 
   /** @return the table-level constraints */
@@ -120,17 +137,29 @@ public final class Schema {
     private final List<TableConstraint> tableConstraints = new ArrayList<>();
     private UnexpectedColumns unexpectedColumns = UnexpectedColumns.WARN;
     private Severity severity = Severity.ERROR;
+    /** The once-only settings given so far, with the call that gave them. */
+    private final Map<String, String> calls = new LinkedHashMap<>();
 
     private Builder() {}
 
+    private void once(String setting, String call) {
+      String before = calls.putIfAbsent(setting, call);
+      if (before != null) {
+        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
+      }
+    }
+
     /**
-     * Names the schema (shown in reports).
+     * Names the schema (shown in reports; default: no name).
      *
      * @param name the name
      * @return this builder
+     * @throws IllegalStateException if the name was already set on this builder
      */
     public Builder name(String name) {
-      this.name = Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(name, "name");
+      once("name", "name(\"" + name + "\")");
+      this.name = name;
       return this;
     }
 
@@ -251,7 +280,7 @@ public final class Schema {
      * @param predicate the test
      * @return this builder
      */
-    public Builder columnRule(String name, String field, Predicate<dev.mlops.api.data.Column> predicate) {
+    public Builder columnRule(String name, String field, Predicate<Column> predicate) {
       return add(new TableConstraint.ColumnRule(name, field, predicate, severity));
     }
 
@@ -260,9 +289,12 @@ public final class Schema {
      *
      * @param policy the policy
      * @return this builder
+     * @throws IllegalStateException if the policy was already set on this builder
      */
     public Builder unexpectedColumns(UnexpectedColumns policy) {
-      this.unexpectedColumns = Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(policy, "policy");
+      once("unexpectedColumns", "unexpectedColumns(" + policy + ")");
+      this.unexpectedColumns = policy;
       return this;
     }
 

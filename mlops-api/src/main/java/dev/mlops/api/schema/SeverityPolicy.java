@@ -1,6 +1,7 @@
 package dev.mlops.api.schema;
 
 import dev.mlops.api.common.Severity;
+
 /**
  * A schema-wide override of the severities declared on constraints, chosen at validation time so
  * the same schema file can be strict in production and lenient in development.

@@ -1,5 +1,7 @@
 package dev.mlops.api.schema;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
- * <p>Defaults: no environment, {@link SeverityPolicy#AS_DECLARED}, 5 examples.
+ * <p>Defaults: no environment, {@link SeverityPolicy#AS_DECLARED}, 5 examples. Each builder
+ * setting may be given once: a second call throws {@link IllegalStateException} naming both.
  *
  * @param environment the environment name, or an empty string for none
  * @param severityPolicy the severity override
@@ -56,46 +59,64 @@ public record ValidationOptions(String environment, SeverityPolicy severityPolic
     return new Builder();
   }
 
-  /** Builds {@link ValidationOptions}. */
+  /** Builds {@link ValidationOptions}; every setter validates its argument at once. */
   public static final class Builder {
-    private String environment = "";
-    private SeverityPolicy severityPolicy = SeverityPolicy.AS_DECLARED;
-    private int maxExamples = 5;
+    private String environment = DEFAULTS.environment();
+    private SeverityPolicy severityPolicy = DEFAULTS.severityPolicy();
+    private int maxExamples = DEFAULTS.maxExamples();
+    /** The calls made so far, by setting. */
+    private final Map<String, String> calls = new LinkedHashMap<>();
 
     private Builder() {}
 
+    private void once(String setting, String call) {
+      String before = calls.putIfAbsent(setting, call);
+      if (before != null) {
+        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
+      }
+    }
+
     /**
-     * Sets the environment (fields may be absent in environments they list).
+     * Sets the environment (fields may be absent in environments they list; default none).
      *
      * @param environment the environment name
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder environment(String environment) {
-      this.environment = Objects.requireNonNull(environment, "environment");
+      Objects.requireNonNull(environment, "environment");
+      once("environment", "environment(\"" + environment + "\")");
+      this.environment = environment;
       return this;
     }
 
     /**
-     * Sets the severity override.
+     * Sets the severity override (default {@link SeverityPolicy#AS_DECLARED}).
      *
      * @param policy the policy
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder severityPolicy(SeverityPolicy policy) {
-      this.severityPolicy = Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(policy, "policy");
+      once("severityPolicy", "severityPolicy(" + policy + ")");
+      this.severityPolicy = policy;
       return this;
     }
 
     /**
-     * Sets how many failing rows each violation shows.
+     * Sets how many failing rows each violation shows (default 5).
      *
      * @param maxExamples {@code >= 0}
      * @return this builder
+     * @throws IllegalArgumentException if negative
+     * @throws IllegalStateException if called twice
      */
     public Builder maxExamples(int maxExamples) {
       if (maxExamples < 0) {
         throw new IllegalArgumentException("maxExamples must be >= 0, was " + maxExamples);
       }
+      once("maxExamples", "maxExamples(" + maxExamples + ")");
       this.maxExamples = maxExamples;
       return this;
     }

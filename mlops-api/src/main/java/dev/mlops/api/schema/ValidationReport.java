@@ -113,7 +113,7 @@ public final class ValidationReport {
 
   /** @return whether any violation is an error: the table does not conform */
   public boolean hasErrors() {
-    return worstSeverity().orElse(null) == Severity.ERROR;
+    return worstSeverity().filter(s -> s == Severity.ERROR).isPresent();
   }
 
   /** @return whether the table conforms (no errors; warnings allowed) */

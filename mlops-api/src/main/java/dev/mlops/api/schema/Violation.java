@@ -2,32 +2,88 @@ package dev.mlops.api.schema;
 
 import dev.mlops.api.common.Severity;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One broken constraint, with its evidence.
  *
+ * <pre>{@code
+ * for (Violation v : report.violations()) {
+ *   System.out.println(v.field() + ": " + v.counts().failing() + " of " + v.counts().checked()
+ *       + ", expected " + v.evidence().expected());
+ * }
+ * }</pre>
+ *
  * @param kind what is broken
  * @param field the field, or several joined by {@code ", "}; empty for a table-level constraint
  * @param rule the constraint as written (e.g. {@code range [0.0, 120.0]}, or a rule's name)
  * @param severity the severity reported (after any {@link SeverityPolicy})
- * @param failingCount how many values (or rows) fail; for an aggregate (a mean, a distinct count, the
- *     row count) 1
- * @param checkedCount how many were checked: the denominator of {@link #fraction()}
- * @param expected the bound that was broken, in words
- * @param actual what was found, in words
- * @param examples up to the configured number of failing rows with their values, in row order
+ * @param counts how many values (or rows) failed, of how many checked
+ * @param evidence the broken bound, what was found, and example rows
  */
 public record Violation(
     ViolationKind kind,
     String field,
     String rule,
     Severity severity,
-    long failingCount,
-    long checkedCount,
-    String expected,
-    String actual,
-    List<Example> examples) {
+    Counts counts,
+    Evidence evidence) {
+
+  /**
+   * How many values (or rows) failed, of how many were checked.
+   *
+   * @param failing how many fail; for an aggregate (a mean, a distinct count, the row count) 1
+   * @param checked how many were checked: the denominator of {@link #fraction()}
+   */
+  public record Counts(long failing, long checked) {
+    /**
+     * Validates the components.
+     *
+     * @param failing failing values, {@code >= 0}
+     * @param checked checked values, {@code >= 0}
+     */
+    public Counts {
+      if (failing < 0 || checked < 0) {
+        throw new IllegalArgumentException("counts must be >= 0, were " + failing + " and " + checked);
+      }
+    }
+
+    /**
+     * Returns the failing share of what was checked.
+     *
+     * @return {@code failing / checked}, or 1 when nothing was checked but the constraint still
+     *     failed (a missing column), 0 when nothing was checked and nothing failed
+     */
+    public double fraction() {
+      if (checked == 0) {
+        return failing > 0 ? 1.0 : 0.0;
+      }
+      return (double) failing / checked;
+    }
+  }
+
+  /**
+   * What the constraint asked, what was found, and failing rows.
+   *
+   * @param expected the bound that was broken, in words
+   * @param actual what was found, in words
+   * @param examples up to the configured number of failing rows with their values, in row order
+   */
+  public record Evidence(String expected, String actual, List<Example> examples) {
+    /**
+     * Validates and copies the components.
+     *
+     * @param expected the bound
+     * @param actual what was found
+     * @param examples failing rows
+     */
+    public Evidence {
+      Objects.requireNonNull(expected, "expected");
+      Objects.requireNonNull(actual, "actual");
+      examples = List.copyOf(Objects.requireNonNull(examples, "examples"));
+    }
+  }
 
   /**
    * A failing row and its value as text ({@code null} for a null value).
@@ -50,42 +106,31 @@ public record Violation(
   }
 
   /**
-   * Validates and copies the components.
+   * Validates the components.
    *
    * @param kind what is broken
    * @param field the field
    * @param rule the constraint
    * @param severity the severity
-   * @param failingCount failing values
-   * @param checkedCount checked values
-   * @param expected the bound
-   * @param actual what was found
-   * @param examples failing rows
+   * @param counts failing and checked values
+   * @param evidence the bound, what was found, failing rows
    */
   public Violation {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(expected, "expected");
-    Objects.requireNonNull(actual, "actual");
-    examples = List.copyOf(Objects.requireNonNull(examples, "examples"));
-    if (failingCount < 0 || checkedCount < 0) {
-      throw new IllegalArgumentException("counts must be >= 0, were " + failingCount + " and " + checkedCount);
-    }
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(evidence, "evidence");
   }
 
   /**
-   * Returns the failing share of what was checked.
+   * Returns the failing share of what was checked: {@code counts().fraction()}.
    *
-   * @return {@code failingCount / checkedCount}, or 1 when nothing was checked but the constraint
-   *     still failed (a missing column), 0 when nothing was checked and nothing failed
+   * @return the failing share, in {@code [0, 1]}
    */
   public double fraction() {
-    if (checkedCount == 0) {
-      return failingCount > 0 ? 1.0 : 0.0;
-    }
-    return (double) failingCount / checkedCount;
+    return counts.fraction();
   }
 
   /**
@@ -99,10 +144,11 @@ public record Violation(
         .append(severity).append(' ').append(kind)
         .append(field.isEmpty() ? "" : " '" + field + "'")
         .append(": ").append(rule)
-        .append(" — expected ").append(expected).append(", found ").append(actual);
-    if (checkedCount > 1 && failingCount > 0) {
-      sb.append(String.format(java.util.Locale.ROOT, " (%.4g%%)", 100.0 * fraction()));
+        .append(" — expected ").append(evidence.expected()).append(", found ").append(evidence.actual());
+    if (counts.checked() > 1 && counts.failing() > 0) {
+      sb.append(String.format(Locale.ROOT, " (%.4g%%)", 100.0 * counts.fraction()));
     }
+    List<Example> examples = evidence.examples();
     if (!examples.isEmpty()) {
       sb.append("; e.g. ");
       for (int i = 0; i < examples.size(); i++) {

@@ -5,8 +5,10 @@
  * that validating a table against it produces. Validation never throws on bad data: every problem
  * is a {@link dev.mlops.api.schema.Violation} in the report.
  *
- * <p>{@code dev.mlops.core.schema.Schemas} validates, infers, reads and writes schemas.
+ * <p>{@code dev.mlops.core.schema.Schemas} validates (one shot, or through a reusable, thread-safe
+ * {@link dev.mlops.api.schema.Validator}), infers, reads and writes schemas;
+ * {@link dev.mlops.api.schema.ValidationOptions} and {@link dev.mlops.api.schema.InferenceOptions}
+ * are the options of validation and inference. The file format is documented in
+ * {@code docs/schema-format.md}.
  */
 package dev.mlops.api.schema;
-
-import dev.mlops.api.common.Severity;

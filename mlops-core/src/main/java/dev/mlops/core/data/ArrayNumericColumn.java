@@ -2,6 +2,7 @@ package dev.mlops.core.data;
 
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.core.internal.ArrayBacked;
+import java.util.BitSet;
 import java.util.Objects;
 
 /** A numeric column over a {@code double[]}; null rows hold {@code NaN}. */
@@ -9,7 +10,7 @@ final class ArrayNumericColumn extends AbstractColumn implements NumericColumn, 
   private final double[] values;
   private final boolean integral;
 
-  ArrayNumericColumn(String name, double[] values, int size, BitSet64 nulls, boolean integral) {
+  ArrayNumericColumn(String name, double[] values, int size, BitSet nulls, boolean integral) {
     super(name, size, nulls);
     this.values = values;
     this.integral = integral;

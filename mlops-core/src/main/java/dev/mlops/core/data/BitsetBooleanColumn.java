@@ -1,15 +1,18 @@
 package dev.mlops.core.data;
 
 import dev.mlops.api.data.BooleanColumn;
+import java.util.BitSet;
 import java.util.Objects;
 
 /** A boolean column over a bitset; null rows read as false. */
 final class BitsetBooleanColumn extends AbstractColumn implements BooleanColumn {
-  private final BitSet64 values;
+  private final BitSet values;
+  private final int trueCount;
 
-  BitsetBooleanColumn(String name, BitSet64 values, int size, BitSet64 nulls) {
+  BitsetBooleanColumn(String name, BitSet values, int size, BitSet nulls) {
     super(name, size, nulls);
     this.values = values;
+    this.trueCount = values.cardinality();
   }
 
   @Override
@@ -20,6 +23,6 @@ final class BitsetBooleanColumn extends AbstractColumn implements BooleanColumn 
 
   @Override
   public int trueCount() {
-    return values.cardinality();
+    return trueCount;
   }
 }

@@ -1,18 +1,19 @@
 package dev.mlops.core.data;
 
 import dev.mlops.api.data.BooleanColumn;
+import java.util.BitSet;
 
 /** Appends values to a {@link BooleanColumn}; single use. */
 public final class BooleanColumnBuilder {
   private final String name;
-  private final BitSet64 values;
-  private BitSet64 nulls;
+  private final BitSet values;
+  private BitSet nulls;
   private int size;
   private boolean built;
 
   BooleanColumnBuilder(String name, int expectedSize) {
     this.name = Columns.checkName(name);
-    this.values = new BitSet64(Math.max(64, expectedSize));
+    this.values = new BitSet(Math.max(64, expectedSize));
   }
 
   /**
@@ -38,7 +39,7 @@ public final class BooleanColumnBuilder {
   public BooleanColumnBuilder addNull() {
     checkNotBuilt();
     if (nulls == null) {
-      nulls = new BitSet64(Math.max(64, size + 1));
+      nulls = new BitSet(Math.max(64, size + 1));
     }
     nulls.set(size);
     size++;
@@ -73,7 +74,7 @@ public final class BooleanColumnBuilder {
   public BooleanColumn build() {
     checkNotBuilt();
     built = true;
-    return new BitsetBooleanColumn(name, values.trimmed(size), size, nulls == null ? null : nulls.trimmed(size));
+    return new BitsetBooleanColumn(name, Columns.compact(values), size, Columns.compact(nulls));
   }
 
   private void checkNotBuilt() {

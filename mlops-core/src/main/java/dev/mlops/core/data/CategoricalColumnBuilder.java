@@ -3,6 +3,7 @@ package dev.mlops.core.data;
 import dev.mlops.api.data.CategoricalColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class CategoricalColumnBuilder {
   private final List<String> dictionary = new ArrayList<>();
   private int[] codes;
   private int size;
-  private BitSet64 nulls;
+  private BitSet nulls;
   private boolean built;
 
   CategoricalColumnBuilder(String name, int expectedSize) {
@@ -54,7 +55,7 @@ public final class CategoricalColumnBuilder {
   public CategoricalColumnBuilder addNull() {
     checkNotBuilt();
     if (nulls == null) {
-      nulls = new BitSet64(codes.length);
+      nulls = new BitSet(codes.length);
     }
     nulls.set(size);
     append(CategoricalColumn.NULL_CODE);
@@ -88,7 +89,7 @@ public final class CategoricalColumnBuilder {
     built = true;
     int[] exact = codes.length == size ? codes : Arrays.copyOf(codes, size);
     codes = null;
-    return new DictionaryCategoricalColumn(name, exact, size, nulls == null ? null : nulls.trimmed(size), dictionary);
+    return new DictionaryCategoricalColumn(name, exact, size, Columns.compact(nulls), dictionary);
   }
 
   private void checkNotBuilt() {

@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableMap;
 import dev.mlops.api.data.Column;
 import dev.mlops.api.data.Table;
 import java.util.List;
-import java.util.Map;
 
 /** The immutable {@link Table} of core: a list of columns of equal size with unique names. */
 final class ColumnarTable implements Table {

@@ -7,6 +7,7 @@ import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.TimestampColumn;
 import java.time.Instant;
+import java.util.BitSet;
 
 /**
  * Static factories for columns, from arrays or through builders.
@@ -198,6 +199,11 @@ public final class Columns {
       throw new IllegalArgumentException("expectedSize must be >= 0, was " + expectedSize);
     }
     return expectedSize;
+  }
+
+  /** A copy of a bitset without trailing zero words, or null for null. */
+  static BitSet compact(BitSet bits) {
+    return bits == null ? null : BitSet.valueOf(bits.toLongArray());
   }
 
   /** Next capacity of a growable array: 1.5x, capped below the VM's array limit. */

@@ -2,6 +2,7 @@ package dev.mlops.core.data;
 
 import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -174,7 +175,7 @@ final class CsvColumn {
     state = type;
     Runnable addNull = switch (type) {
       case INTEGRAL, NUMERIC -> {
-        numeric = Columns.numericBuilder(name, 1024).integral(type == ColumnType.INTEGRAL);
+        numeric = Columns.numericBuilder(name, 1024).integralIf(type == ColumnType.INTEGRAL);
         yield numeric::addNull;
       }
       case CATEGORICAL -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -174,7 +176,7 @@ final class CsvTableReader {
           .withColumnSeparator(options.delimiter())
           .withQuoteChar(options.quote())
           .withoutHeader();
-      schema = options.escape() >= 0 ? schema.withEscapeChar((char) options.escape()) : schema.withoutEscapeChar();
+      schema = options.escape().isPresent() ? schema.withEscapeChar(options.escape().get()) : schema.withoutEscapeChar();
       int rows = 0;
       try (Reader reader = skipByteOrderMark(source.open());
           CsvParser parser = factory.createParser(reader)) {
@@ -292,7 +294,7 @@ final class CsvTableReader {
       long line = rowLine > 0 ? rowLine : at != null ? at.getLineNr() : -1;
       String name = field >= 0 && field < columns.size() ? columns.get(field).name : null;
       String what = e.getOriginalMessage();
-      if (what != null && what.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
+      if (what != null && what.toLowerCase(Locale.ROOT).contains("quote")) {
         what = "unclosed quote: the quoted field starting on this line has no closing "
             + options.quote() + " (the parser reached " + (at == null ? "the end" : "line " + at.getLineNr())
             + "); expected a closing quote, with quotes inside the field doubled";

@@ -2,6 +2,7 @@ package dev.mlops.core.data;
 
 import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.core.internal.ArrayBacked;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ final class DictionaryCategoricalColumn extends AbstractColumn implements Catego
   private final int[] codes;
   private final List<String> dictionary;
 
-  DictionaryCategoricalColumn(String name, int[] codes, int size, BitSet64 nulls, List<String> dictionary) {
+  DictionaryCategoricalColumn(String name, int[] codes, int size, BitSet nulls, List<String> dictionary) {
     super(name, size, nulls);
     this.codes = codes;
     this.dictionary = List.copyOf(dictionary);

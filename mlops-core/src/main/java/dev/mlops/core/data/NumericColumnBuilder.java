@@ -2,19 +2,20 @@ package dev.mlops.core.data;
 
 import dev.mlops.api.data.NumericColumn;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Appends values to a {@link NumericColumn}; single use.
  *
  * <pre>{@code
- * NumericColumn age = Columns.numericBuilder("age").integral(true).add(31).addNull().add(47).build();
+ * NumericColumn age = Columns.numericBuilder("age").integral().add(31).addNull().add(47).build();
  * }</pre>
  */
 public final class NumericColumnBuilder {
   private final String name;
   private double[] values;
   private int size;
-  private BitSet64 nulls;
+  private BitSet nulls;
   private boolean integral;
   private boolean built;
 
@@ -24,12 +25,23 @@ public final class NumericColumnBuilder {
   }
 
   /**
-   * Declares the column integral: every non-null value must then be a finite whole number.
+   * Declares the column integral: every non-null value must then be a finite whole number
+   * (default: not integral, a {@code NUMERIC} column).
    *
-   * @param integral whether the column is integral
    * @return this builder
+   * @throws IllegalStateException if called twice
    */
-  public NumericColumnBuilder integral(boolean integral) {
+  public NumericColumnBuilder integral() {
+    checkNotBuilt();
+    if (integral) {
+      throw new IllegalStateException("column '" + name + "' was already declared integral");
+    }
+    this.integral = true;
+    return this;
+  }
+
+  /** Declares the column integral when {@code integral} is true (for code that copies a column). */
+  NumericColumnBuilder integralIf(boolean integral) {
     checkNotBuilt();
     this.integral = integral;
     return this;
@@ -58,7 +70,7 @@ public final class NumericColumnBuilder {
   public NumericColumnBuilder addNull() {
     checkNotBuilt();
     if (nulls == null) {
-      nulls = new BitSet64(values.length);
+      nulls = new BitSet(values.length);
     }
     nulls.set(size);
     return add(Double.NaN);
@@ -105,7 +117,7 @@ public final class NumericColumnBuilder {
     built = true;
     double[] exact = values.length == size ? values : Arrays.copyOf(values, size);
     values = null;
-    return new ArrayNumericColumn(name, exact, size, nulls == null ? null : nulls.trimmed(size), integral);
+    return new ArrayNumericColumn(name, exact, size, Columns.compact(nulls), integral);
   }
 
   static boolean isWhole(double v) {

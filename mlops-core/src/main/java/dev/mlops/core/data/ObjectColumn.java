@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -47,7 +48,7 @@ final class ObjectColumn {
     this.name = name;
     this.type = type;
     switch (type) {
-      case INTEGRAL, NUMERIC -> numeric = Columns.numericBuilder(name, expectedSize).integral(type == ColumnType.INTEGRAL);
+      case INTEGRAL, NUMERIC -> numeric = Columns.numericBuilder(name, expectedSize).integralIf(type == ColumnType.INTEGRAL);
       case CATEGORICAL -> categorical = Columns.categoricalBuilder(name, expectedSize);
       case BOOLEAN -> bool = Columns.booleanBuilder(name, expectedSize);
       case TIMESTAMP -> timestamp = Columns.timestampBuilder(name, expectedSize);
@@ -99,7 +100,7 @@ final class ObjectColumn {
   }
 
   private static Object unwrap(Object value) {
-    if (value instanceof java.util.Optional<?> o) {
+    if (value instanceof Optional<?> o) {
       return o.orElse(null);
     }
     if (value instanceof OptionalInt o) {

@@ -46,7 +46,7 @@ final class RowSelection {
 
   private static Column copy(Column c, int[] rows) {
     if (c instanceof NumericColumn num) {
-      NumericColumnBuilder b = Columns.numericBuilder(c.name(), rows.length).integral(num.isIntegral());
+      NumericColumnBuilder b = Columns.numericBuilder(c.name(), rows.length).integralIf(num.isIntegral());
       for (int r : rows) {
         if (num.isNull(r)) {
           b.addNull();

@@ -14,13 +14,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A one-pass descriptive summary of a table, one {@link ColumnSummary} per column, that prints as
  * an aligned text table.
  *
  * <pre>{@code
- * System.out.println(TableSummary.of(table));
+ * TableSummary summary = TableSummary.of(table);
+ * System.out.println(summary);
+ * if (summary.column("income").stats() instanceof TableSummary.NumericStats income) {
+ *   OptionalDouble mean = income.mean();
+ * }
  * }</pre>
  *
  * @param rowCount the table's row count
@@ -42,60 +48,201 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
   }
 
   /**
-   * The summary of one column. Statistics that do not apply to the column's type are {@code NaN}
-   * (doubles) or {@code -1} (counts).
+   * Returns the summary of a column.
+   *
+   * @param name the column name
+   * @return its summary, or empty when the table has no such column
+   */
+  public Optional<ColumnSummary> findColumn(String name) {
+    requireNonNull(name, "name");
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Returns the summary of a column that must exist.
+   *
+   * @param name the column name
+   * @return its summary
+   * @throws IllegalArgumentException if there is no such column; the message lists the known names
+   */
+  public ColumnSummary column(String name) {
+    return findColumn(name).orElseThrow(() -> new IllegalArgumentException("no column '" + name
+        + "' in the summary; columns are " + columns.stream().map(ColumnSummary::name).toList()));
+  }
+
+  /**
+   * The summary of one column: its counts, and the statistics of its kind.
    *
    * @param name the column name
    * @param type the column type
    * @param count non-null values
    * @param nullCount null values
-   * @param nanCount {@code NaN} values (numeric columns)
-   * @param infiniteCount infinite values (numeric columns)
-   * @param mean mean of the finite values (numeric), share of true (boolean)
-   * @param stddev sample standard deviation of the finite values (numeric)
-   * @param min smallest finite value (numeric) or epoch microseconds (timestamp)
-   * @param max largest finite value (numeric) or epoch microseconds (timestamp)
-   * @param distinct distinct non-null values (categorical, boolean)
-   * @param top most frequent value (categorical, boolean), null if none
-   * @param topCount occurrences of {@code top}
+   * @param stats the statistics of the column's kind ({@link NumericStats} for
+   *     {@link ColumnType#INTEGRAL} and {@link ColumnType#NUMERIC} columns)
    */
-  public record ColumnSummary(
-      String name,
-      ColumnType type,
-      int count,
-      int nullCount,
-      int nanCount,
-      int infiniteCount,
-      double mean,
-      double stddev,
-      double min,
-      double max,
-      int distinct,
-      String top,
-      int topCount) {
+  public record ColumnSummary(String name, ColumnType type, int count, int nullCount, Stats stats) {
 
     /**
      * Validates the components.
      *
      * @param name the column name
      * @param type the column type
-     * @param count non-null values
-     * @param nullCount null values
-     * @param nanCount NaN values
-     * @param infiniteCount infinite values
-     * @param mean the mean
-     * @param stddev the standard deviation
-     * @param min the minimum
-     * @param max the maximum
-     * @param distinct distinct values
-     * @param top the most frequent value
-     * @param topCount occurrences of the most frequent value
+     * @param count non-null values, {@code >= 0}
+     * @param nullCount null values, {@code >= 0}
+     * @param stats the statistics, of the kind that matches {@code type}
      */
     public ColumnSummary {
       requireNonNull(name, "name");
       requireNonNull(type, "type");
+      requireNonNull(stats, "stats");
       if (count < 0 || nullCount < 0) {
         throw new IllegalArgumentException("counts must be >= 0, were " + count + " and " + nullCount);
+      }
+      boolean matches = switch (type) {
+        case INTEGRAL, NUMERIC -> stats instanceof NumericStats;
+        case CATEGORICAL -> stats instanceof CategoricalStats;
+        case BOOLEAN -> stats instanceof BooleanStats;
+        case TIMESTAMP -> stats instanceof TimestampStats;
+      };
+      if (!matches) {
+        throw new IllegalArgumentException("a " + type + " column cannot have " + stats.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /** The statistics of one kind of column. */
+  public sealed interface Stats permits NumericStats, CategoricalStats, BooleanStats, TimestampStats {}
+
+  /**
+   * Statistics of a numeric column; moments and extremes are over the finite values.
+   *
+   * @param nanCount {@code NaN} values
+   * @param infiniteCount infinite values
+   * @param mean the mean, empty without a finite value
+   * @param stddev the sample standard deviation (n - 1 in the denominator), empty with fewer than
+   *     two finite values
+   * @param min the smallest finite value, empty without one
+   * @param max the largest finite value, empty without one
+   */
+  public record NumericStats(int nanCount, int infiniteCount, OptionalDouble mean, OptionalDouble stddev,
+      OptionalDouble min, OptionalDouble max) implements Stats {
+    /**
+     * Validates the components.
+     *
+     * @param nanCount NaN values, {@code >= 0}
+     * @param infiniteCount infinite values, {@code >= 0}
+     * @param mean the mean
+     * @param stddev the standard deviation
+     * @param min the minimum
+     * @param max the maximum
+     */
+    public NumericStats {
+      if (nanCount < 0 || infiniteCount < 0) {
+        throw new IllegalArgumentException("counts must be >= 0, were " + nanCount + " and " + infiniteCount);
+      }
+      requireNonNull(mean, "mean");
+      requireNonNull(stddev, "stddev");
+      requireNonNull(min, "min");
+      requireNonNull(max, "max");
+    }
+  }
+
+  /**
+   * Statistics of a categorical column.
+   *
+   * @param distinct distinct non-null values
+   * @param top the most frequent value, empty without a non-null value
+   */
+  public record CategoricalStats(int distinct, Optional<Top> top) implements Stats {
+    /**
+     * Validates the components.
+     *
+     * @param distinct distinct values, {@code >= 0}
+     * @param top the most frequent value
+     */
+    public CategoricalStats {
+      if (distinct < 0) {
+        throw new IllegalArgumentException("distinct must be >= 0, was " + distinct);
+      }
+      requireNonNull(top, "top");
+    }
+  }
+
+  /**
+   * Statistics of a boolean column.
+   *
+   * @param trueCount non-null {@code true} values
+   * @param falseCount non-null {@code false} values
+   */
+  public record BooleanStats(int trueCount, int falseCount) implements Stats {
+    /**
+     * Validates the components.
+     *
+     * @param trueCount true values, {@code >= 0}
+     * @param falseCount false values, {@code >= 0}
+     */
+    public BooleanStats {
+      if (trueCount < 0 || falseCount < 0) {
+        throw new IllegalArgumentException("counts must be >= 0, were " + trueCount + " and " + falseCount);
+      }
+    }
+
+    /** @return the share of true among the non-null values, empty without one */
+    public OptionalDouble trueShare() {
+      int n = trueCount + falseCount;
+      return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) trueCount / n);
+    }
+
+    /** @return how many of {@code true} and {@code false} occur: 0, 1 or 2 */
+    public int distinct() {
+      return (trueCount > 0 ? 1 : 0) + (falseCount > 0 ? 1 : 0);
+    }
+
+    /** @return the more frequent value ({@code "true"} on a tie), empty without a non-null value */
+    public Optional<Top> top() {
+      if (trueCount + falseCount == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(trueCount >= falseCount ? new Top("true", trueCount) : new Top("false", falseCount));
+    }
+  }
+
+  /**
+   * Statistics of a timestamp column.
+   *
+   * @param min the earliest instant, empty without a non-null value
+   * @param max the latest instant, empty without a non-null value
+   */
+  public record TimestampStats(Optional<Instant> min, Optional<Instant> max) implements Stats {
+    /**
+     * Validates the components.
+     *
+     * @param min the earliest instant
+     * @param max the latest instant
+     */
+    public TimestampStats {
+      requireNonNull(min, "min");
+      requireNonNull(max, "max");
+    }
+  }
+
+  /**
+   * The most frequent value of a column and how often it occurs.
+   *
+   * @param value the value
+   * @param count its occurrences, {@code >= 1}
+   */
+  public record Top(String value, int count) {
+    /**
+     * Validates the components.
+     *
+     * @param value the value
+     * @param count its occurrences
+     */
+    public Top {
+      requireNonNull(value, "value");
+      if (count < 1) {
+        throw new IllegalArgumentException("count must be >= 1, was " + count);
       }
     }
   }
@@ -119,7 +266,7 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
     int n = column.size();
     int nulls = column.nullCount();
     if (column instanceof NumericColumn num) {
-      return numeric(num, n, nulls);
+      return new ColumnSummary(num.name(), num.type(), n - nulls, nulls, numeric(num, n, nulls));
     }
     if (column instanceof CategoricalColumn cat) {
       int[] counts = new int[cat.dictionarySize()];
@@ -139,18 +286,13 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
           }
         }
       }
-      return new ColumnSummary(cat.name(), cat.type(), n - nulls, nulls, -1, -1, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, distinct, best < 0 ? null : cat.dictionaryValue(best), best < 0 ? 0 : counts[best]);
+      Optional<Top> top = best < 0 ? Optional.empty() : Optional.of(new Top(cat.dictionaryValue(best), counts[best]));
+      return new ColumnSummary(cat.name(), cat.type(), n - nulls, nulls, new CategoricalStats(distinct, top));
     }
     if (column instanceof BooleanColumn b) {
       int count = n - nulls;
       int trues = b.trueCount();
-      int falses = count - trues;
-      int distinct = (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0);
-      String top = count == 0 ? null : trues >= falses ? "true" : "false";
-      return new ColumnSummary(b.name(), b.type(), count, nulls, -1, -1,
-          count == 0 ? Double.NaN : (double) trues / count, Double.NaN, Double.NaN, Double.NaN,
-          distinct, top, Math.max(trues, falses));
+      return new ColumnSummary(b.name(), b.type(), count, nulls, new BooleanStats(trues, count - trues));
     }
     TimestampColumn t = (TimestampColumn) column;
     long min = Long.MAX_VALUE;
@@ -163,11 +305,16 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
       }
     }
     boolean any = n - nulls > 0;
-    return new ColumnSummary(t.name(), t.type(), n - nulls, nulls, -1, -1, Double.NaN, Double.NaN,
-        any ? min : Double.NaN, any ? max : Double.NaN, -1, null, 0);
+    TimestampStats stats = any ? new TimestampStats(Optional.of(instant(min)), Optional.of(instant(max)))
+        : new TimestampStats(Optional.empty(), Optional.empty());
+    return new ColumnSummary(t.name(), t.type(), n - nulls, nulls, stats);
   }
 
-  private static ColumnSummary numeric(NumericColumn num, int n, int nulls) {
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+  }
+
+  private static NumericStats numeric(NumericColumn num, int n, int nulls) {
     int nan = 0;
     int inf = 0;
     Welford moments = new Welford();
@@ -189,9 +336,12 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
         max = Math.max(max, v);
       }
     }
-    return new ColumnSummary(num.name(), num.type(), n - nulls, nulls, nan, inf,
-        moments.mean(), moments.sampleStddev(),
-        moments.count() == 0 ? Double.NaN : min, moments.count() == 0 ? Double.NaN : max, -1, null, 0);
+    long k = moments.count();
+    return new NumericStats(nan, inf,
+        k == 0 ? OptionalDouble.empty() : OptionalDouble.of(moments.mean()),
+        k < 2 ? OptionalDouble.empty() : OptionalDouble.of(moments.sampleStddev()),
+        k == 0 ? OptionalDouble.empty() : OptionalDouble.of(min),
+        k == 0 ? OptionalDouble.empty() : OptionalDouble.of(max));
   }
 
   /**
@@ -204,14 +354,26 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
     List<String[]> lines = new ArrayList<>();
     lines.add(new String[] {"column", "type", "count", "nulls", "NaN/inf", "mean", "std", "min", "max", "distinct", "top"});
     for (ColumnSummary c : columns) {
-      boolean ts = c.type() == ColumnType.TIMESTAMP;
-      lines.add(new String[] {
-        c.name(), c.type().name(), Integer.toString(c.count()), Integer.toString(c.nullCount()),
-        c.nanCount() < 0 ? "" : c.nanCount() + "/" + c.infiniteCount(),
-        num(c.mean()), num(c.stddev()),
-        ts ? time(c.min()) : num(c.min()), ts ? time(c.max()) : num(c.max()),
-        c.distinct() < 0 ? "" : Integer.toString(c.distinct()),
-        c.top() == null ? "" : c.top() + " (" + c.topCount() + ")"});
+      String[] line = {c.name(), c.type().name(), Integer.toString(c.count()), Integer.toString(c.nullCount()),
+          "", "", "", "", "", "", ""};
+      if (c.stats() instanceof NumericStats x) {
+        line[4] = x.nanCount() + "/" + x.infiniteCount();
+        line[5] = num(x.mean());
+        line[6] = num(x.stddev());
+        line[7] = num(x.min());
+        line[8] = num(x.max());
+      } else if (c.stats() instanceof CategoricalStats x) {
+        line[9] = Integer.toString(x.distinct());
+        line[10] = top(x.top());
+      } else if (c.stats() instanceof BooleanStats x) {
+        line[5] = num(x.trueShare());
+        line[9] = Integer.toString(x.distinct());
+        line[10] = top(x.top());
+      } else if (c.stats() instanceof TimestampStats x) {
+        line[7] = x.min().map(Instant::toString).orElse("");
+        line[8] = x.max().map(Instant::toString).orElse("");
+      }
+      lines.add(line);
     }
     int[] widths = new int[lines.get(0).length];
     for (String[] line : lines) {
@@ -233,21 +395,18 @@ public record TableSummary(int rowCount, List<ColumnSummary> columns) {
     return sb.toString();
   }
 
-  private static String num(double v) {
-    if (Double.isNaN(v)) {
+  private static String num(OptionalDouble value) {
+    if (value.isEmpty()) {
       return "";
     }
+    double v = value.getAsDouble();
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
-  private static String time(double micros) {
-    if (Double.isNaN(micros)) {
-      return "";
-    }
-    long m = (long) micros;
-    return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L).toString();
+  private static String top(Optional<Top> top) {
+    return top.map(t -> t.value() + " (" + t.count() + ")").orElse("");
   }
 }

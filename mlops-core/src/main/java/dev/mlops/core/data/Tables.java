@@ -2,6 +2,7 @@ package dev.mlops.core.data;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class Tables {
   }
 
   /**
-   * Parses CSV held in a string (handy in tests).
+   * Converts CSV text held in a string into a table (handy in tests).
    *
    * @param csv the CSV text
    * @param options how to read it
@@ -90,7 +91,7 @@ public final class Tables {
    * @throws MalformedDataException if the content is not valid CSV or does not fit the options;
    *     the source is named {@code <string>}
    */
-  public static Table parseCsv(String csv, CsvOptions options) {
+  public static Table fromCsv(String csv, CsvOptions options) {
     requireNonNull(csv, "csv");
     requireNonNull(options, "options");
     try {
@@ -129,8 +130,8 @@ public final class Tables {
    * @throws IndexOutOfBoundsException naming the position of a row that is not in the table
    */
   public static Table select(Table table, int[] rows) {
-    java.util.Objects.requireNonNull(table, "table");
-    java.util.Objects.requireNonNull(rows, "rows");
+    requireNonNull(table, "table");
+    requireNonNull(rows, "rows");
     return RowSelection.select(table, rows);
   }
 
@@ -144,8 +145,8 @@ public final class Tables {
    * @throws IndexOutOfBoundsException naming the position of a row that is not in the table
    */
   public static Table dropRows(Table table, int[] rows) {
-    java.util.Objects.requireNonNull(table, "table");
-    java.util.Objects.requireNonNull(rows, "rows");
+    requireNonNull(table, "table");
+    requireNonNull(rows, "rows");
     return RowSelection.drop(table, rows);
   }
 

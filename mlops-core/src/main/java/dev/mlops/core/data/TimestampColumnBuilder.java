@@ -3,13 +3,14 @@ package dev.mlops.core.data;
 import dev.mlops.api.data.TimestampColumn;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /** Appends instants to a {@link TimestampColumn} (microsecond precision); single use. */
 public final class TimestampColumnBuilder {
   private final String name;
   private long[] micros;
   private int size;
-  private BitSet64 nulls;
+  private BitSet nulls;
   private boolean built;
 
   TimestampColumnBuilder(String name, int expectedSize) {
@@ -56,7 +57,7 @@ public final class TimestampColumnBuilder {
   public TimestampColumnBuilder addNull() {
     checkNotBuilt();
     if (nulls == null) {
-      nulls = new BitSet64(micros.length);
+      nulls = new BitSet(micros.length);
     }
     nulls.set(size);
     return addEpochMicros(0L);
@@ -82,7 +83,7 @@ public final class TimestampColumnBuilder {
     built = true;
     long[] exact = micros.length == size ? micros : Arrays.copyOf(micros, size);
     micros = null;
-    return new ArrayTimestampColumn(name, exact, size, nulls == null ? null : nulls.trimmed(size));
+    return new ArrayTimestampColumn(name, exact, size, Columns.compact(nulls));
   }
 
   private void checkNotBuilt() {

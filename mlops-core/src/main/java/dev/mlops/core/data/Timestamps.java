@@ -3,7 +3,9 @@ package dev.mlops.core.data;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,7 +87,7 @@ final class Timestamps {
     int month = digits(s, 5, 2);
     int day = digits(s, 8, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1
-        || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+        || day > Month.of(month).length(Year.isLeap(year))) {
       return NOT_COMMON;
     }
     long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L;

@@ -148,17 +148,6 @@ public final class ProfileAccumulator {
   }
 
   /**
-   * Returns the index of a column, or -1.
-   *
-   * @param name the column name
-   * @return its index, or -1 if there is no such column
-   */
-  public int indexOrMinusOne(String name) {
-    Integer i = index.get(requireNonNull(name, "name"));
-    return i == null ? -1 : i;
-  }
-
-  /**
    * Returns a column's type.
    *
    * @param column the column index

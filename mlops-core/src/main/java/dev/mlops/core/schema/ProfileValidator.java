@@ -1,5 +1,6 @@
 package dev.mlops.core.schema;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.profile.CategoricalProfile;
 import dev.mlops.api.profile.ColumnProfile;
@@ -8,7 +9,6 @@ import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import dev.mlops.api.schema.ValidationOptions;
@@ -30,17 +30,20 @@ final class ProfileValidator {
   private final TableProfile profile;
   private final Schema schema;
   private final ValidationOptions options;
+  private final List<FieldPlan> plans;
   private final List<Violation> violations = new ArrayList<>();
 
-  ProfileValidator(TableProfile profile, Schema schema, ValidationOptions options) {
+  ProfileValidator(TableProfile profile, CompiledValidator validator) {
     this.profile = profile;
-    this.schema = schema;
-    this.options = options;
+    this.schema = validator.schema();
+    this.options = validator.options();
+    this.plans = validator.plans();
   }
 
   ValidationReport run() {
     List<String> names = profile.columns().stream().map(ColumnProfile::name).toList();
-    for (FieldSpec field : schema.fields()) {
+    for (FieldPlan plan : plans) {
+      FieldSpec field = plan.field;
       if (!names.contains(field.name())) {
         if (field.required() && !field.absentIn().contains(options.environment())) {
           report(ViolationKind.MISSING_COLUMN, field.name(), "required field", Severity.ERROR, 1, 0,
@@ -48,12 +51,12 @@ final class ProfileValidator {
         }
         continue;
       }
-      validateField(field, profile.column(field.name()));
+      validateField(plan, profile.column(field.name()));
     }
     if (schema.unexpectedColumns() != UnexpectedColumns.IGNORE) {
       Severity severity = schema.unexpectedColumns() == UnexpectedColumns.ERROR ? Severity.ERROR : Severity.WARNING;
       for (ColumnProfile c : profile.columns()) {
-        if (schema.field(c.name()) == null) {
+        if (schema.findField(c.name()).isEmpty()) {
           report(ViolationKind.UNEXPECTED_COLUMN, c.name(), "unexpected columns " + schema.unexpectedColumns(),
               severity, 1, 0, "only the schema's fields", "a " + c.type() + " column not in the schema");
         }
@@ -72,11 +75,12 @@ final class ProfileValidator {
 
   private void report(ViolationKind kind, String field, String rule, Severity declared, long failing, long checked,
       String expected, String actual) {
-    violations.add(new Violation(kind, field, rule, options.severityPolicy().apply(declared), failing, checked,
-        expected, actual, List.of()));
+    violations.add(new Violation(kind, field, rule, options.severityPolicy().apply(declared),
+        new Violation.Counts(failing, checked), new Violation.Evidence(expected, actual, List.of())));
   }
 
-  private void validateField(FieldSpec field, ColumnProfile column) {
+  private void validateField(FieldPlan plan, ColumnProfile column) {
+    FieldSpec field = plan.field;
     ColumnType expected = field.type();
     boolean typeOk = expected.isNumeric() ? column.type().isNumeric() : expected == column.type();
     if (!typeOk) {
@@ -85,32 +89,33 @@ final class ProfileValidator {
       return;
     }
     long n = column.count();
-    FieldConstraint.NullFraction nulls = field.constraint(FieldConstraint.NullFraction.class);
+    FieldConstraint.NullFraction nulls = plan.nulls;
     if (nulls != null && n > 0 && (double) column.nullCount() / n > nulls.max()) {
       report(ViolationKind.NULL_FRACTION, field.name(), "max null fraction " + SchemaValidator.format(nulls.max()),
           nulls.severity(), column.nullCount(), n, "at most " + SchemaValidator.format(nulls.max()) + " null",
           String.format(Locale.ROOT, "%d nulls of %d (%.4g)", column.nullCount(), n, (double) column.nullCount() / n));
     }
     if (column instanceof NumericProfile num) {
-      numeric(field, num);
+      numeric(plan, num);
     } else if (column instanceof CategoricalProfile cat) {
-      categorical(field, cat);
+      categorical(plan, cat);
     }
   }
 
-  private void numeric(FieldSpec field, NumericProfile p) {
+  private void numeric(FieldPlan plan, NumericProfile p) {
+    FieldSpec field = plan.field;
     long values = p.count() - p.nullCount();
-    FieldConstraint.NoNaN noNaN = field.constraint(FieldConstraint.NoNaN.class);
+    FieldConstraint.NoNaN noNaN = plan.noNaN;
     if (noNaN != null && p.nanCount() > 0) {
       report(ViolationKind.NAN, field.name(), "no NaN", noNaN.severity(), p.nanCount(), values, "no NaN",
           "NaN in " + p.nanCount() + " of " + values);
     }
-    FieldConstraint.NoInfinity noInf = field.constraint(FieldConstraint.NoInfinity.class);
+    FieldConstraint.NoInfinity noInf = plan.noInfinity;
     if (noInf != null && p.infiniteCount() > 0) {
       report(ViolationKind.INFINITE, field.name(), "no infinity", noInf.severity(), p.infiniteCount(), values,
           "no infinite value", "infinite in " + p.infiniteCount() + " of " + values);
     }
-    FieldConstraint.Range range = field.constraint(FieldConstraint.Range.class);
+    FieldConstraint.Range range = plan.range;
     if (range != null && p.finiteCount() + p.infiniteCount() > 0) {
       // Exact extremes decide whether any value is out; the sketch estimates how many.
       boolean out = p.infiniteCount() > 0 && (Double.isFinite(range.min()) || Double.isFinite(range.max()));
@@ -129,21 +134,19 @@ final class ProfileValidator {
                 p.infiniteCount(), failing, values));
       }
     }
-    FieldConstraint.MeanBetween mean = field.constraint(FieldConstraint.MeanBetween.class);
+    FieldConstraint.MeanBetween mean = plan.mean;
     if (mean != null) {
       statistic(field, ViolationKind.MEAN_OUT_OF_RANGE, "mean", p.mean(), mean.min(), mean.max(), mean.severity(),
           p.finiteCount());
     }
-    FieldConstraint.StddevBetween sd = field.constraint(FieldConstraint.StddevBetween.class);
+    FieldConstraint.StddevBetween sd = plan.stddev;
     if (sd != null) {
       statistic(field, ViolationKind.STDDEV_OUT_OF_RANGE, "stddev", Math.sqrt(p.variance()), sd.min(), sd.max(),
           sd.severity(), p.finiteCount());
     }
-    for (FieldConstraint c : field.constraints()) {
-      if (c instanceof FieldConstraint.QuantileBetween q) {
-        statistic(field, ViolationKind.QUANTILE_OUT_OF_RANGE, "quantile " + SchemaValidator.format(q.q()),
-            p.quantile(q.q()), q.min(), q.max(), q.severity(), p.finiteCount());
-      }
+    for (FieldConstraint.QuantileBetween q : plan.quantiles) {
+      statistic(field, ViolationKind.QUANTILE_OUT_OF_RANGE, "quantile " + SchemaValidator.format(q.q()),
+          p.quantile(q.q()), q.min(), q.max(), q.severity(), p.finiteCount());
     }
   }
 
@@ -156,9 +159,10 @@ final class ProfileValidator {
     }
   }
 
-  private void categorical(FieldSpec field, CategoricalProfile p) {
+  private void categorical(FieldPlan plan, CategoricalProfile p) {
+    FieldSpec field = plan.field;
     long values = p.count() - p.nullCount();
-    FieldConstraint.Domain domain = field.constraint(FieldConstraint.Domain.class);
+    FieldConstraint.Domain domain = plan.domain;
     if (domain != null && values > 0) {
       long inDomain = 0;
       boolean exact = true;
@@ -179,7 +183,7 @@ final class ProfileValidator {
             (exact ? "" : "about ") + failing + " of " + values + " outside, e.g. " + outside);
       }
     }
-    FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
+    FieldConstraint.MaxDistinct maxDistinct = plan.maxDistinct;
     if (maxDistinct != null && Math.round(p.distinctEstimate()) > maxDistinct.max()) {
       report(ViolationKind.TOO_MANY_DISTINCT, field.name(), "max distinct " + maxDistinct.max(),
           maxDistinct.severity(), 1, 1, "at most " + maxDistinct.max() + " distinct values",

@@ -5,7 +5,7 @@ import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.annotation.Domain;
-import dev.mlops.api.schema.annotation.Nullable;
+import dev.mlops.api.schema.annotation.NullsAllowed;
 import dev.mlops.api.schema.annotation.Pattern;
 import dev.mlops.api.schema.annotation.Range;
 import dev.mlops.core.data.Tables;
@@ -32,7 +32,7 @@ final class RecordSchemas {
       ColumnType columnType = shape.column(name).type();
       FieldSpec.Builder f = FieldSpec.builder(name, columnType);
       try {
-        Nullable nullable = rc.getAnnotation(Nullable.class);
+        NullsAllowed nullable = rc.getAnnotation(NullsAllowed.class);
         boolean optional = rc.getType() == Optional.class || rc.getType() == OptionalInt.class
             || rc.getType() == OptionalLong.class || rc.getType() == OptionalDouble.class;
         if (nullable != null) {

@@ -36,13 +36,13 @@ final class ReportJson {
       n.put("field", v.field());
       n.put("rule", v.rule());
       n.put("severity", v.severity().name());
-      n.put("failingCount", v.failingCount());
-      n.put("checkedCount", v.checkedCount());
-      n.put("fraction", v.fraction());
-      n.put("expected", v.expected());
-      n.put("actual", v.actual());
+      n.put("failingCount", v.counts().failing());
+      n.put("checkedCount", v.counts().checked());
+      n.put("fraction", v.counts().fraction());
+      n.put("expected", v.evidence().expected());
+      n.put("actual", v.evidence().actual());
       ArrayNode examples = n.putArray("examples");
-      for (Violation.Example e : v.examples()) {
+      for (Violation.Example e : v.evidence().examples()) {
         examples.addObject().put("row", e.row()).put("value", e.value());
       }
     }

@@ -1,12 +1,12 @@
 package dev.mlops.core.schema;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.SchemaChange.Kind;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /** Compares two schemas (see {@link Schemas#diff}). */
 final class SchemaDiffer {
@@ -31,17 +33,17 @@ final class SchemaDiffer {
 
   private void compare(Schema before, Schema after) {
     for (FieldSpec old : before.fields()) {
-      FieldSpec now = after.field(old.name());
-      if (now == null) {
+      Optional<FieldSpec> now = after.findField(old.name());
+      if (now.isEmpty()) {
         // Data that still has the column now meets the unexpected-column policy.
         add(Kind.FIELD_REMOVED, old.name(), "removed (" + old.type() + ")",
             after.unexpectedColumns() == UnexpectedColumns.ERROR);
       } else {
-        compareField(old, now);
+        compareField(old, now.get());
       }
     }
     for (FieldSpec now : after.fields()) {
-      if (before.field(now.name()) == null) {
+      if (before.findField(now.name()).isEmpty()) {
         add(Kind.FIELD_ADDED, now.name(), (now.required() ? "required " : "optional ") + now.type(),
             now.required() || hasErrorConstraint(now));
       }
@@ -129,7 +131,7 @@ final class SchemaDiffer {
     } else if (c instanceof FieldConstraint.QuantileBetween x) {
       text = "quantile " + x.q() + " in [" + x.min() + ", " + x.max() + "]";
     } else if (c instanceof FieldConstraint.Domain x) {
-      text = "domain " + new java.util.TreeSet<>(x.values()) + (x.mostly() < 1 ? " mostly " + x.mostly() : "");
+      text = "domain " + new TreeSet<>(x.values()) + (x.mostly() < 1 ? " mostly " + x.mostly() : "");
     } else if (c instanceof FieldConstraint.MaxDistinct x) {
       text = "max distinct " + x.max();
     } else if (c instanceof FieldConstraint.Pattern x) {

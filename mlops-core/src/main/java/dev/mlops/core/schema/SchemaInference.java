@@ -5,13 +5,14 @@ import dev.mlops.api.data.Column;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldSpec;
+import dev.mlops.api.schema.InferenceOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.core.internal.ArrayBacked;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Infers a schema from reference data (see {@link Schemas#infer}). */
+/** Infers a schema from reference data (see {@link Schemas#of(Table, InferenceOptions)}). */
 final class SchemaInference {
   private SchemaInference() {}
 

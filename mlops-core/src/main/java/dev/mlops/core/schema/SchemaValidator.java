@@ -1,5 +1,6 @@
 package dev.mlops.core.schema;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.BooleanColumn;
 import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.api.data.Column;
@@ -10,7 +11,6 @@ import dev.mlops.api.data.TimestampColumn;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import dev.mlops.api.schema.ValidationOptions;
@@ -24,9 +24,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -38,18 +40,21 @@ final class SchemaValidator {
   private final Table table;
   private final Schema schema;
   private final ValidationOptions options;
+  private final List<FieldPlan> plans;
   private final List<Violation> violations = new ArrayList<>();
   private final BitSet errorRows = new BitSet();
   private final BitSet warningRows = new BitSet();
 
-  SchemaValidator(Table table, Schema schema, ValidationOptions options) {
+  SchemaValidator(Table table, CompiledValidator validator) {
     this.table = table;
-    this.schema = schema;
-    this.options = options;
+    this.schema = validator.schema();
+    this.options = validator.options();
+    this.plans = validator.plans();
   }
 
   ValidationReport run() {
-    for (FieldSpec field : schema.fields()) {
+    for (FieldPlan plan : plans) {
+      FieldSpec field = plan.field;
       if (!table.hasColumn(field.name())) {
         if (field.required() && !field.absentIn().contains(options.environment())) {
           report(ViolationKind.MISSING_COLUMN, field.name(), "required field", Severity.ERROR, 1, 0,
@@ -58,12 +63,12 @@ final class SchemaValidator {
         }
         continue;
       }
-      validateField(field, table.column(field.name()));
+      validateField(plan, table.column(field.name()));
     }
     if (schema.unexpectedColumns() != UnexpectedColumns.IGNORE) {
       Severity severity = schema.unexpectedColumns() == UnexpectedColumns.ERROR ? Severity.ERROR : Severity.WARNING;
       for (Column c : table.columns()) {
-        if (schema.field(c.name()) == null) {
+        if (schema.findField(c.name()).isEmpty()) {
           report(ViolationKind.UNEXPECTED_COLUMN, c.name(), "unexpected columns " + schema.unexpectedColumns(),
               severity, 1, 0, "only the schema's fields", "a " + c.type() + " column not in the schema", null);
         }
@@ -82,7 +87,8 @@ final class SchemaValidator {
       String expected, String actual, Finding rows) {
     Severity severity = options.severityPolicy().apply(declared);
     List<Violation.Example> examples = rows == null ? List.of() : rows.examples;
-    violations.add(new Violation(kind, field, rule, severity, failing, checked, expected, actual, examples));
+    violations.add(new Violation(kind, field, rule, severity, new Violation.Counts(failing, checked),
+        new Violation.Evidence(expected, actual, examples)));
     if (rows != null) {
       (severity == Severity.ERROR ? errorRows : warningRows).or(rows.rows);
     }
@@ -136,14 +142,15 @@ final class SchemaValidator {
 
   // ---------------------------------------------------------------- fields
 
-  private void validateField(FieldSpec field, Column column) {
+  private void validateField(FieldPlan plan, Column column) {
+    FieldSpec field = plan.field;
     if (!typeMatches(field.type(), column)) {
       report(ViolationKind.TYPE_MISMATCH, field.name(), "type " + field.type(), Severity.ERROR, column.size(),
           column.size(), field.type().toString(), column.type().toString(), null);
       return;
     }
     int n = column.size();
-    FieldConstraint.NullFraction nulls = field.constraint(FieldConstraint.NullFraction.class);
+    FieldConstraint.NullFraction nulls = plan.nulls;
     if (nulls != null && n > 0 && (double) column.nullCount() / n > nulls.max()) {
       Finding f = finding();
       for (int i = 0; i < n; i++) {
@@ -156,11 +163,11 @@ final class SchemaValidator {
           String.format(Locale.ROOT, "%d nulls of %d (%.4g)", f.count, n, (double) f.count / n), f);
     }
     if (column instanceof NumericColumn num) {
-      new NumericCheck(field, num).run();
+      new NumericCheck(plan, num).run();
     } else if (column instanceof CategoricalColumn cat) {
-      new CategoricalCheck(field, cat).run();
+      new CategoricalCheck(plan, cat).run();
     } else {
-      validateOther(field, column);
+      validateOther(plan, column);
     }
   }
 
@@ -174,9 +181,10 @@ final class SchemaValidator {
   }
 
   /** Boolean and timestamp columns: uniqueness and distinct count. */
-  private void validateOther(FieldSpec field, Column column) {
-    FieldConstraint.Unique unique = field.constraint(FieldConstraint.Unique.class);
-    FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
+  private void validateOther(FieldPlan plan, Column column) {
+    FieldSpec field = plan.field;
+    FieldConstraint.Unique unique = plan.unique;
+    FieldConstraint.MaxDistinct maxDistinct = plan.maxDistinct;
     if (unique == null && maxDistinct == null) {
       return;
     }
@@ -201,7 +209,7 @@ final class SchemaValidator {
     checkDistinct(field.name(), maxDistinct, distinct, "values");
     if (unique != null && distinct < sorted.length) {
       Finding f = finding();
-      java.util.Set<Long> repeated = new java.util.HashSet<>();
+      Set<Long> repeated = new HashSet<>();
       for (int i = 1; i < sorted.length; i++) {
         if (sorted[i] == sorted[i - 1]) {
           repeated.add(sorted[i]);
@@ -218,11 +226,13 @@ final class SchemaValidator {
 
   /** All row-level numeric checks in one pass over the primitive values. */
   private final class NumericCheck {
+    private final FieldPlan plan;
     private final FieldSpec field;
     private final NumericColumn column;
 
-    NumericCheck(FieldSpec field, NumericColumn column) {
-      this.field = field;
+    NumericCheck(FieldPlan plan, NumericColumn column) {
+      this.plan = plan;
+      this.field = plan.field;
       this.column = column;
     }
 
@@ -230,9 +240,9 @@ final class SchemaValidator {
       double[] v = ArrayBacked.doubles(column);
       int n = column.size();
       boolean hasNulls = column.nullCount() > 0;
-      FieldConstraint.NoNaN noNaN = field.constraint(FieldConstraint.NoNaN.class);
-      FieldConstraint.NoInfinity noInf = field.constraint(FieldConstraint.NoInfinity.class);
-      FieldConstraint.Range range = field.constraint(FieldConstraint.Range.class);
+      FieldConstraint.NoNaN noNaN = plan.noNaN;
+      FieldConstraint.NoInfinity noInf = plan.noInfinity;
+      FieldConstraint.Range range = plan.range;
       boolean wholeCheck = field.type() == ColumnType.INTEGRAL && !column.isIntegral();
       // Exclusive bounds become inclusive ones on the neighbouring double: x > lo <=> x >= nextUp(lo).
       double lo = range == null ? Double.NEGATIVE_INFINITY : range.minInclusive() ? range.min() : Math.nextUp(range.min());
@@ -310,16 +320,11 @@ final class SchemaValidator {
 
     /** Mean, standard deviation, quantiles, distinct count and uniqueness over the finite values. */
     private void aggregates(double[] v, int n, boolean hasNulls, long finite, long nanCount) {
-      FieldConstraint.MeanBetween mean = field.constraint(FieldConstraint.MeanBetween.class);
-      FieldConstraint.StddevBetween sd = field.constraint(FieldConstraint.StddevBetween.class);
-      List<FieldConstraint.QuantileBetween> quantiles = new ArrayList<>();
-      for (FieldConstraint c : field.constraints()) {
-        if (c instanceof FieldConstraint.QuantileBetween q) {
-          quantiles.add(q);
-        }
-      }
-      FieldConstraint.Unique unique = field.constraint(FieldConstraint.Unique.class);
-      FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
+      FieldConstraint.MeanBetween mean = plan.mean;
+      FieldConstraint.StddevBetween sd = plan.stddev;
+      List<FieldConstraint.QuantileBetween> quantiles = plan.quantiles;
+      FieldConstraint.Unique unique = plan.unique;
+      FieldConstraint.MaxDistinct maxDistinct = plan.maxDistinct;
       if (mean != null || sd != null) {
         Welford moments = new Welford();
         for (int i = 0; i < n; i++) {
@@ -361,7 +366,7 @@ final class SchemaValidator {
         return;
       }
       long distinct = 0;
-      java.util.Set<Double> repeated = new java.util.HashSet<>();
+      Set<Double> repeated = new HashSet<>();
       for (int i = 0; i < sorted.length; i++) {
         if (i == 0 || sorted[i] != sorted[i - 1]) {
           distinct++;
@@ -454,20 +459,22 @@ final class SchemaValidator {
     private static final int LENGTH = 4;
     private static final int REPEATED = 8;
 
+    private final FieldPlan plan;
     private final FieldSpec field;
     private final CategoricalColumn column;
 
-    CategoricalCheck(FieldSpec field, CategoricalColumn column) {
-      this.field = field;
+    CategoricalCheck(FieldPlan plan, CategoricalColumn column) {
+      this.plan = plan;
+      this.field = plan.field;
       this.column = column;
     }
 
     void run() {
-      FieldConstraint.Domain domain = field.constraint(FieldConstraint.Domain.class);
-      FieldConstraint.Pattern pattern = field.constraint(FieldConstraint.Pattern.class);
-      FieldConstraint.Length length = field.constraint(FieldConstraint.Length.class);
-      FieldConstraint.Unique unique = field.constraint(FieldConstraint.Unique.class);
-      FieldConstraint.MaxDistinct maxDistinct = field.constraint(FieldConstraint.MaxDistinct.class);
+      FieldConstraint.Domain domain = plan.domain;
+      FieldConstraint.Pattern pattern = plan.pattern;
+      FieldConstraint.Length length = plan.length;
+      FieldConstraint.Unique unique = plan.unique;
+      FieldConstraint.MaxDistinct maxDistinct = plan.maxDistinct;
       if (domain == null && pattern == null && length == null && unique == null && maxDistinct == null) {
         return;
       }
@@ -482,7 +489,8 @@ final class SchemaValidator {
         }
       }
       byte[] flags = new byte[d];
-      Matcher matcher = pattern == null ? null : java.util.regex.Pattern.compile(pattern.regex()).matcher("");
+      // The pattern was compiled with the validator; a matcher is cheap and not shareable between threads.
+      Matcher matcher = pattern == null ? null : plan.compiledPattern.matcher("");
       long present = 0;
       long outOfDomain = 0;
       long distinct = 0;

@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.profile.TableProfile;
+import dev.mlops.api.schema.InferenceOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
+import dev.mlops.api.schema.Validator;
 import dev.mlops.core.data.Tables;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,14 +21,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Entry point for schema work: validation (and, in this package, schema files and inference).
+ * Entry point for schema work: validation, inference, records, diffs and schema files.
  *
  * <pre>{@code
- * ValidationReport report = Schemas.validate(table, schema);
+ * ValidationReport report = Schemas.validate(table, schema);          // one table
  * System.out.println(report.toText());
  * int[] quarantine = report.failingRows();
+ *
+ * Validator validator = Schemas.validator(schema);                    // many tables, any thread
+ * for (Table batch : batches) {
+ *   ValidationReport r = validator.validate(batch);
+ * }
  * }</pre>
  *
  * <p>Validation never throws on bad data: a missing column, a wrong type, an out-of-range value are
@@ -35,6 +43,33 @@ import java.util.List;
  */
 public final class Schemas {
   private Schemas() {}
+
+  /**
+   * Prepares a schema for validation with the {@linkplain ValidationOptions#defaults() default
+   * options}: see {@link #validator(Schema, ValidationOptions)}.
+   *
+   * @param schema the schema
+   * @return a reusable, thread-safe validator
+   */
+  public static Validator validator(Schema schema) {
+    return validator(schema, ValidationOptions.defaults());
+  }
+
+  /**
+   * Prepares a schema for validation: each field's constraints are resolved and its pattern
+   * compiled once, here, and reused by every {@link Validator#validate(Table)}. The validator is
+   * immutable and thread-safe; keep one per schema and options rather than calling
+   * {@link #validate(Table, Schema, ValidationOptions)} per table.
+   *
+   * @param schema the schema
+   * @param options environment, severity policy and examples per violation
+   * @return a reusable, thread-safe validator
+   */
+  public static Validator validator(Schema schema, ValidationOptions options) {
+    requireNonNull(schema, "schema");
+    requireNonNull(options, "options");
+    return new CompiledValidator(schema, options);
+  }
 
   /**
    * Validates a table with the {@linkplain ValidationOptions#defaults() default options}.
@@ -48,7 +83,7 @@ public final class Schemas {
   }
 
   /**
-   * Validates a table.
+   * Validates a table once: {@code validator(schema, options).validate(table)}.
    *
    * @param table the table
    * @param schema the schema
@@ -57,9 +92,7 @@ public final class Schemas {
    */
   public static ValidationReport validate(Table table, Schema schema, ValidationOptions options) {
     requireNonNull(table, "table");
-    requireNonNull(schema, "schema");
-    requireNonNull(options, "options");
-    return new SchemaValidator(table, schema, options).run();
+    return validator(schema, options).validate(table);
   }
 
   /**
@@ -80,7 +113,8 @@ public final class Schemas {
    * beyond the frequent items count as outside), distinct counts (HLL, about 1.6%). Not decidable
    * from a profile and skipped: {@code Pattern}, {@code Length}, {@code Unique} and table
    * constraints other than {@code RowCount}. Violations carry no example rows, and the report's
-   * {@code failingRows()} is empty.
+   * {@code failingRows()} is empty. To validate many profiles, use {@link #validator} and
+   * {@link Validator#validate(TableProfile)}.
    *
    * @param profile the profile
    * @param schema the schema
@@ -89,23 +123,22 @@ public final class Schemas {
    */
   public static ValidationReport validate(TableProfile profile, Schema schema, ValidationOptions options) {
     requireNonNull(profile, "profile");
-    requireNonNull(schema, "schema");
-    requireNonNull(options, "options");
-    return new ProfileValidator(profile, schema, options).run();
+    return validator(schema, options).validate(profile);
   }
 
   /**
-   * Infers a schema from reference data with the {@linkplain InferenceOptions#defaults() defaults}.
+   * Infers the schema of reference data with the {@linkplain InferenceOptions#defaults()
+   * defaults}: see {@link #of(Table, InferenceOptions)}.
    *
    * @param reference the reference table
    * @return a schema the reference conforms to
    */
-  public static Schema infer(Table reference) {
-    return infer(reference, InferenceOptions.defaults());
+  public static Schema of(Table reference) {
+    return of(reference, InferenceOptions.defaults());
   }
 
   /**
-   * Infers a schema from reference data, as TFDV's {@code infer_schema} and Deequ's constraint
+   * Infers the schema of reference data, as TFDV's {@code infer_schema} and Deequ's constraint
    * suggestion do: every column becomes a required field of its type; a column without nulls is
    * not-null, one with nulls may have its observed share plus {@code nullSlack}; numeric columns
    * get no-NaN/no-infinity when none are seen and a range (with {@code rangeSlack}); categorical
@@ -119,7 +152,7 @@ public final class Schemas {
    * @param options slack and thresholds
    * @return the inferred schema
    */
-  public static Schema infer(Table reference, InferenceOptions options) {
+  public static Schema of(Table reference, InferenceOptions options) {
     requireNonNull(reference, "reference");
     requireNonNull(options, "options");
     return SchemaInference.infer(reference, options);
@@ -128,7 +161,7 @@ public final class Schemas {
   /**
    * Reads a schema from a record class: one required field per component, typed as
    * {@link Tables#fromRecords} types it, not-null unless the component is {@code Optional} or
-   * annotated {@link dev.mlops.api.schema.annotation.Nullable @Nullable}; enum components get
+   * annotated {@link dev.mlops.api.schema.annotation.NullsAllowed @NullsAllowed}; enum components get
    * their constants as a domain; {@link dev.mlops.api.schema.annotation.Range @Range},
    * {@link dev.mlops.api.schema.annotation.Domain @Domain} and
    * {@link dev.mlops.api.schema.annotation.Pattern @Pattern} add constraints. The schema is named
@@ -266,7 +299,7 @@ public final class Schemas {
   }
 
   private static boolean isYaml(Path path) {
-    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 

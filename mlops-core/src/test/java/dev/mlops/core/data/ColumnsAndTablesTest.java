@@ -7,6 +7,7 @@ import com.google.common.testing.NullPointerTester;
 import dev.mlops.api.data.BooleanColumn;
 import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.data.TimestampColumn;
@@ -33,12 +34,12 @@ class ColumnsAndTablesTest {
 
   @Test
   void integralBuilderRejectsFractionsAndNonFiniteValuesNamingTheRow() {
-    assertThatThrownBy(() -> Columns.numericBuilder("n").integral(true).add(1).add(2.5).build())
+    assertThatThrownBy(() -> Columns.numericBuilder("n").integral().add(1).add(2.5).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("column 'n' is declared integral but row 1 holds 2.5");
-    assertThatThrownBy(() -> Columns.numericBuilder("n").integral(true).add(Double.POSITIVE_INFINITY).build())
+    assertThatThrownBy(() -> Columns.numericBuilder("n").integral().add(Double.POSITIVE_INFINITY).build())
         .hasMessageContaining("row 0 holds Infinity");
-    assertThat(Columns.numericBuilder("n").integral(true).add(3).addNull().build().type())
+    assertThat(Columns.numericBuilder("n").integral().add(3).addNull().build().type())
         .isEqualTo(ColumnType.INTEGRAL);
   }
 
@@ -160,6 +161,43 @@ class ColumnsAndTablesTest {
     assertThatThrownBy(() -> t.numeric("k"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("column 'k' is CATEGORICAL, not a NumericColumn");
+  }
+
+  @Test
+  void findColumnReturnsTheColumnOrEmpty() {
+    Table t = Tables.builder().numeric("x", 1, 2).categorical("k", "a", "b").build();
+
+    assertThat(t.findColumn("k")).map(c -> c.type()).contains(ColumnType.CATEGORICAL);
+    assertThat(t.findColumn("y")).isEmpty();
+    assertThatThrownBy(() -> t.findColumn(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+  }
+
+  @Test
+  void integralDeclaredTwiceIsRejected() {
+    assertThatThrownBy(() -> Columns.numericBuilder("n").integral().integral())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("column 'n' was already declared integral");
+  }
+
+  @Test
+  void nullMasksAndBooleanValuesSurviveCompaction() {
+    BooleanColumnBuilder b = Columns.booleanBuilder("b", 10_000);
+    for (int i = 0; i < 130; i++) {
+      if (i % 7 == 0) {
+        b.addNull();
+      } else {
+        b.add(i % 2 == 0);
+      }
+    }
+    BooleanColumn c = b.build();
+
+    assertThat(c.size()).isEqualTo(130);
+    assertThat(c.nullCount()).isEqualTo(19);
+    assertThat(c.isNull(126)).isTrue();
+    assertThat(c.isNull(129)).isFalse();
+    assertThat(c.getBoolean(128)).isTrue();
+    assertThat(c.trueCount()).isEqualTo(55);
+    assertThat(Columns.booleanBuilder("f").add(false).add(false).build().trueCount()).isZero();
   }
 
   @Test

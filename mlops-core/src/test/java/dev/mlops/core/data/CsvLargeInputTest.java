@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.Table;
 import java.io.BufferedWriter;
@@ -73,7 +74,7 @@ class CsvLargeInputTest {
     MalformedDataException e = catchThrowableOfType(MalformedDataException.class, () -> Tables.readCsv(p, declared));
 
     assertThat(e.line()).hasValue(70_002);
-    assertThat(e.columnName()).isEqualTo("id");
+    assertThat(e.columnName()).contains("id");
     assertNoTokenizerLeft();
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mlops.api.data.CategoricalColumn;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.data.NumericColumn;
 import dev.mlops.api.data.Table;
@@ -24,11 +25,11 @@ class CsvReadingTest {
   @TempDir Path dir;
 
   private static Table csv(String text) {
-    return Tables.parseCsv(text, CsvOptions.defaults());
+    return Tables.fromCsv(text, CsvOptions.defaults());
   }
 
   private static Table csv(String text, CsvOptions options) {
-    return Tables.parseCsv(text, options);
+    return Tables.fromCsv(text, options);
   }
 
   private Path file(String name, String text) throws IOException {
@@ -107,7 +108,7 @@ class CsvReadingTest {
 
   @Test
   void emptyInputWithoutHeaderIsAnEmptyTable() {
-    Table t = csv("", CsvOptions.builder().header(false).build());
+    Table t = csv("", CsvOptions.builder().noHeader().build());
 
     assertThat(t.rowCount()).isZero();
     assertThat(t.columnCount()).isZero();
@@ -140,7 +141,7 @@ class CsvReadingTest {
 
   @Test
   void leadingNullsAreKeptWhenTheTypeIsSettledLater() {
-    Table t = csv("a\n\n\nNA\n3\n", CsvOptions.builder().skipBlankLines(false).build());
+    Table t = csv("a\n\n\nNA\n3\n", CsvOptions.builder().keepBlankLines().build());
 
     assertThat(t.numeric("a").isIntegral()).isTrue();
     assertThat(t.rowCount()).isEqualTo(4);
@@ -153,8 +154,8 @@ class CsvReadingTest {
     MalformedDataException e = catchThrowableOfType(MalformedDataException.class, () -> csv("a,b,a\n1,2,3\n"));
 
     assertThat(e.line()).hasValue(1);
-    assertThat(e.column()).isEqualTo(3);
-    assertThat(e.columnName()).isEqualTo("a");
+    assertThat(e.column()).hasValue(3);
+    assertThat(e.columnName()).contains("a");
     assertThat(e).hasMessage("<string>: line 1, column 3 'a': duplicate column name, also column 1;"
         + " expected unique names (or CsvOptions.Builder.duplicateHeaders(RENAME))");
   }
@@ -248,7 +249,7 @@ class CsvReadingTest {
 
   @Test
   void withoutHeaderColumnsAreNumberedAndTheFirstRowIsData() {
-    Table t = csv("1,a\n2,b\n", CsvOptions.builder().header(false).build());
+    Table t = csv("1,a\n2,b\n", CsvOptions.builder().noHeader().build());
 
     assertThat(t.columnNames()).containsExactly("column_1", "column_2");
     assertThat(t.rowCount()).isEqualTo(2);
@@ -263,7 +264,7 @@ class CsvReadingTest {
 
     assertThat(e.source()).endsWith("ragged.csv");
     assertThat(e.line()).hasValue(3);
-    assertThat(e.column()).isEqualTo(3);
+    assertThat(e.column()).hasValue(3);
     assertThat(e).hasMessageEndingWith("ragged.csv: line 3, column 3: expected 2 fields as in the header but"
         + " found 3 (a delimiter inside an unquoted value?)");
   }
@@ -295,8 +296,8 @@ class CsvReadingTest {
     MalformedDataException e = catchThrowableOfType(MalformedDataException.class, () -> Tables.readCsv(p, options));
 
     assertThat(e.line()).hasValue(3);
-    assertThat(e.column()).isEqualTo(2);
-    assertThat(e.columnName()).isEqualTo("age");
+    assertThat(e.column()).hasValue(2);
+    assertThat(e.columnName()).contains("age");
     assertThat(e.problem()).isEqualTo("expected NUMERIC (a number) but found \"abc\"");
     assertThat(e.getMessage()).isEqualTo(p + ": line 3, column 2 'age': expected NUMERIC (a number) but found \"abc\"");
   }
@@ -334,7 +335,7 @@ class CsvReadingTest {
 
   @Test
   void inferenceOffReadsUndeclaredColumnsAsText() {
-    Table t = csv("a,b\n1,2\n", CsvOptions.builder().inferTypes(false).columnType("b", ColumnType.INTEGRAL).build());
+    Table t = csv("a,b\n1,2\n", CsvOptions.builder().noTypeInference().columnType("b", ColumnType.INTEGRAL).build());
 
     assertThat(t.categorical("a").getString(0)).isEqualTo("1");
     assertThat(t.numeric("b").isIntegral()).isTrue();
@@ -407,7 +408,7 @@ class CsvReadingTest {
 
   @Test
   void trimFieldsRemovesSpacesAroundUnquotedValues() {
-    Table t = csv("a,b\n 1 , x \n", CsvOptions.builder().trimFields(true).build());
+    Table t = csv("a,b\n 1 , x \n", CsvOptions.builder().trimFields().build());
 
     assertThat(t.numeric("a").getDouble(0)).isEqualTo(1);
     assertThat(t.categorical("b").getString(0)).isEqualTo("x");

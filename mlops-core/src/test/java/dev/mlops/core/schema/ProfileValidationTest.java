@@ -1,6 +1,7 @@
 package dev.mlops.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
@@ -58,14 +59,14 @@ class ProfileValidationTest {
         .contains("OUT_OF_RANGE age", "MEAN_OUT_OF_RANGE age", "QUANTILE_OUT_OF_RANGE age", "NAN income",
             "NOT_IN_DOMAIN colour", "TOO_MANY_DISTINCT colour");
     // Exact counts where the profile knows them exactly.
-    assertThat(profile.get("NAN income").failingCount()).isEqualTo(rows.get("NAN income").failingCount());
-    assertThat(profile.get("NOT_IN_DOMAIN colour").failingCount())
-        .isEqualTo(rows.get("NOT_IN_DOMAIN colour").failingCount()).isEqualTo(500);
+    assertThat(profile.get("NAN income").counts().failing()).isEqualTo(rows.get("NAN income").counts().failing());
+    assertThat(profile.get("NOT_IN_DOMAIN colour").counts().failing())
+        .isEqualTo(rows.get("NOT_IN_DOMAIN colour").counts().failing()).isEqualTo(500);
     // Out-of-range count is estimated from the sketch: within its rank error of the truth.
-    long truth = rows.get("OUT_OF_RANGE age").failingCount();
-    assertThat((double) profile.get("OUT_OF_RANGE age").failingCount())
-        .isCloseTo(truth, org.assertj.core.api.Assertions.within(0.02 * 5_000));
-    assertThat(profile.get("OUT_OF_RANGE age").actual()).contains("estimated from the quantile sketch");
+    long truth = rows.get("OUT_OF_RANGE age").counts().failing();
+    assertThat((double) profile.get("OUT_OF_RANGE age").counts().failing())
+        .isCloseTo(truth, within(0.02 * 5_000));
+    assertThat(profile.get("OUT_OF_RANGE age").evidence().actual()).contains("estimated from the quantile sketch");
   }
 
   @Test
@@ -87,8 +88,8 @@ class ProfileValidationTest {
     Map<String, Violation> found = byKey(Schemas.validate(Profiles.of(Tables.fromMaps(rows)), SCHEMA,
         ValidationOptions.defaults()));
     assertThat(found).containsKeys("MISSING_COLUMN colour", "TYPE_MISMATCH income", "NULL_FRACTION age");
-    assertThat(found.get("NULL_FRACTION age").failingCount()).isEqualTo(20);
-    assertThat(found.get("NULL_FRACTION age").actual()).isEqualTo("20 nulls of 100 (0.2000)");
+    assertThat(found.get("NULL_FRACTION age").counts().failing()).isEqualTo(20);
+    assertThat(found.get("NULL_FRACTION age").evidence().actual()).isEqualTo("20 nulls of 100 (0.2000)");
   }
 
   @Test

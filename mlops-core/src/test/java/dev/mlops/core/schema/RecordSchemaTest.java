@@ -3,19 +3,16 @@ package dev.mlops.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
-import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
-import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.api.schema.annotation.Domain;
-import dev.mlops.api.schema.annotation.Nullable;
+import dev.mlops.api.schema.annotation.NullsAllowed;
 import dev.mlops.api.schema.annotation.Pattern;
 import dev.mlops.api.schema.annotation.Range;
-import dev.mlops.core.data.Tables;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +26,8 @@ class RecordSchemaTest {
       @Range(min = 18, max = 100) int age,
       @Domain({"car", "education"}) String purpose,
       @Pattern("[A-Z]{2}\\d{4}") String reference,
-      @Nullable Double income,
-      @Nullable(maxFraction = 0.5) String employer,
+      @NullsAllowed Double income,
+      @NullsAllowed(maxFraction = 0.5) String employer,
       @Range(min = 0, minInclusive = false) double amount,
       Optional<String> note,
       Housing housing) {}
@@ -48,9 +45,9 @@ class RecordSchemaTest {
     assertThat(schema.field("age").constraint(FieldConstraint.Range.class))
         .isEqualTo(new FieldConstraint.Range(18, true, 100, true, Severity.ERROR));
     assertThat(schema.field("age").constraint(FieldConstraint.NullFraction.class).max()).isZero();
-    assertThat(schema.field("income").constraint(FieldConstraint.NullFraction.class)).isNull();
+    assertThat(schema.field("income").findConstraint(FieldConstraint.NullFraction.class)).isEmpty();
     assertThat(schema.field("employer").constraint(FieldConstraint.NullFraction.class).max()).isEqualTo(0.5);
-    assertThat(schema.field("note").constraint(FieldConstraint.NullFraction.class)).isNull();
+    assertThat(schema.field("note").findConstraint(FieldConstraint.NullFraction.class)).isEmpty();
     assertThat(schema.field("amount").constraint(FieldConstraint.Range.class).minInclusive()).isFalse();
     assertThat(schema.field("housing").constraint(FieldConstraint.Domain.class).values())
         .isEqualTo(Set.of("OWN", "RENT", "FREE"));

@@ -39,7 +39,7 @@ class ReportJsonTest {
   @Test
   void passingReportSaysPass() throws Exception {
     Table t = Tables.builder().numeric("x", 1).build();
-    JsonNode root = new ObjectMapper().readTree(Schemas.toJson(Schemas.validate(t, Schemas.infer(t))));
+    JsonNode root = new ObjectMapper().readTree(Schemas.toJson(Schemas.validate(t, Schemas.of(t))));
 
     assertThat(root.get("status").asText()).isEqualTo("PASS");
     assertThat(root.get("violations")).isEmpty();

@@ -2,16 +2,19 @@ package dev.mlops.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
+import dev.mlops.api.data.CsvOptions;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldConstraint;
+import dev.mlops.api.schema.InferenceOptions;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Violation;
 import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.core.data.Columns;
-import dev.mlops.core.data.CsvOptions;
 import dev.mlops.core.data.Tables;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,15 +35,15 @@ class SchemaInferenceTest {
 
   @Test
   void realDataConformsToTheSchemaInferredFromIt() throws IOException {
-    Table credit = Tables.parseCsv(creditCsv(), CsvOptions.defaults());
+    Table credit = Tables.fromCsv(creditCsv(), CsvOptions.defaults());
 
-    Schema schema = Schemas.infer(credit);
+    Schema schema = Schemas.of(credit);
     ValidationReport report = Schemas.validate(credit, schema);
 
     assertThat(report.violations()).as(report.toText()).isEmpty();
     assertThat(schema.field("age").type()).isEqualTo(ColumnType.INTEGRAL);
     assertThat(schema.field("age").constraint(FieldConstraint.Range.class)).isEqualTo(
-        new FieldConstraint.Range(19, true, 75, true, dev.mlops.api.common.Severity.ERROR));
+        new FieldConstraint.Range(19, true, 75, true, Severity.ERROR));
     assertThat(schema.field("class").constraint(FieldConstraint.Domain.class).values())
         .containsExactlyInAnyOrder("good", "bad");
     assertThat(schema.field("age").constraint(FieldConstraint.NullFraction.class).max()).isZero();
@@ -54,7 +57,7 @@ class SchemaInferenceTest {
     int age = header.indexOf("age");
     int purpose = header.indexOf("purpose");
     int cls = header.indexOf("class");
-    Schema schema = Schemas.infer(Tables.parseCsv(creditCsv(), CsvOptions.defaults()));
+    Schema schema = Schemas.of(Tables.fromCsv(creditCsv(), CsvOptions.defaults()));
     // rows are 0-based data rows; line = row + 2
     int[] negativeAges = {3, 250, 999};
     int[] spaceships = {10, 11};
@@ -68,16 +71,16 @@ class SchemaInferenceTest {
     for (int r : missingClass) {
       lines[r + 1] = replaceField(lines[r + 1], cls, "");
     }
-    Table corrupted = Tables.parseCsv(String.join("\n", lines) + "\n", CsvOptions.defaults());
+    Table corrupted = Tables.fromCsv(String.join("\n", lines) + "\n", CsvOptions.defaults());
 
     ValidationReport report = Schemas.validate(corrupted, schema);
 
     assertThat(report.violations()).extracting(Violation::kind, Violation::field).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(ViolationKind.OUT_OF_RANGE, "age"),
-        org.assertj.core.groups.Tuple.tuple(ViolationKind.NOT_IN_DOMAIN, "purpose"),
-        org.assertj.core.groups.Tuple.tuple(ViolationKind.NULL_FRACTION, "class"));
+        tuple(ViolationKind.OUT_OF_RANGE, "age"),
+        tuple(ViolationKind.NOT_IN_DOMAIN, "purpose"),
+        tuple(ViolationKind.NULL_FRACTION, "class"));
     assertThat(rows(report, ViolationKind.OUT_OF_RANGE)).containsExactly(3, 250, 999);
-    assertThat(report.violations(ViolationKind.OUT_OF_RANGE).get(0).failingCount()).isEqualTo(3);
+    assertThat(report.violations(ViolationKind.OUT_OF_RANGE).get(0).counts().failing()).isEqualTo(3);
     assertThat(rows(report, ViolationKind.NOT_IN_DOMAIN)).containsExactly(10, 11);
     assertThat(rows(report, ViolationKind.NULL_FRACTION)).containsExactly(0, 500, 501, 998);
     assertThat(report.failingRows()).containsExactly(0, 3, 10, 11, 250, 500, 501, 998, 999);
@@ -85,7 +88,7 @@ class SchemaInferenceTest {
 
   private static List<Integer> rows(ValidationReport report, ViolationKind kind) {
     List<Integer> rows = new ArrayList<>();
-    report.violations(kind).get(0).examples().forEach(e -> rows.add(e.row()));
+    report.violations(kind).get(0).evidence().examples().forEach(e -> rows.add(e.row()));
     return rows;
   }
 
@@ -99,7 +102,7 @@ class SchemaInferenceTest {
   void slackWidensRangesButNotBelowZeroAndRoundsIntegralBounds() {
     Table t = Tables.builder().integral("n", 1, 10).numeric("x", -1.0, 1.0).build();
 
-    Schema schema = Schemas.infer(t, InferenceOptions.builder().rangeSlack(0.5).build());
+    Schema schema = Schemas.of(t, InferenceOptions.builder().rangeSlack(0.5).build());
 
     FieldConstraint.Range n = schema.field("n").constraint(FieldConstraint.Range.class);
     assertThat(n.min()).isZero();
@@ -115,11 +118,11 @@ class SchemaInferenceTest {
         .add(Columns.numericBuilder("x").add(1).addNull().add(Double.NaN).add(Double.POSITIVE_INFINITY).build())
         .build();
 
-    Schema schema = Schemas.infer(t);
+    Schema schema = Schemas.of(t);
 
     assertThat(schema.field("x").constraint(FieldConstraint.NullFraction.class).max()).isEqualTo(0.30);
-    assertThat(schema.field("x").constraint(FieldConstraint.NoNaN.class)).isNull();
-    assertThat(schema.field("x").constraint(FieldConstraint.NoInfinity.class)).isNull();
+    assertThat(schema.field("x").findConstraint(FieldConstraint.NoNaN.class)).isEmpty();
+    assertThat(schema.field("x").findConstraint(FieldConstraint.NoInfinity.class)).isEmpty();
     assertThat(schema.field("x").constraint(FieldConstraint.Range.class).max()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(schema.field("x").constraint(FieldConstraint.Range.class).min()).isEqualTo(1.0);
     assertThat(Schemas.validate(t, schema).violations()).isEmpty();
@@ -137,14 +140,14 @@ class SchemaInferenceTest {
     }
     Table t = Tables.builder().categorical("id", ids).integral("n", numbers).categorical("colour", colours).build();
 
-    Schema schema = Schemas.infer(t);
+    Schema schema = Schemas.of(t);
 
-    assertThat(schema.field("id").constraint(FieldConstraint.Domain.class)).isNull();
-    assertThat(schema.field("id").constraint(FieldConstraint.Unique.class)).isNotNull();
-    assertThat(schema.field("n").constraint(FieldConstraint.Unique.class)).isNotNull();
+    assertThat(schema.field("id").findConstraint(FieldConstraint.Domain.class)).isEmpty();
+    assertThat(schema.field("id").findConstraint(FieldConstraint.Unique.class)).isPresent();
+    assertThat(schema.field("n").findConstraint(FieldConstraint.Unique.class)).isPresent();
     assertThat(schema.field("colour").constraint(FieldConstraint.Domain.class).values())
         .isEqualTo(Set.of("red", "blue"));
-    assertThat(schema.field("colour").constraint(FieldConstraint.Unique.class)).isNull();
+    assertThat(schema.field("colour").findConstraint(FieldConstraint.Unique.class)).isEmpty();
   }
 
   @Test
@@ -152,8 +155,8 @@ class SchemaInferenceTest {
     Table empty = Tables.builder().add(Columns.numericBuilder("x").build()).build();
     Table allNull = Tables.builder().add(Columns.categoricalBuilder("k").addNull().addNull().build()).build();
 
-    assertThat(Schemas.validate(empty, Schemas.infer(empty)).violations()).isEmpty();
-    Schema s = Schemas.infer(allNull);
+    assertThat(Schemas.validate(empty, Schemas.of(empty)).violations()).isEmpty();
+    Schema s = Schemas.of(allNull);
     assertThat(s.field("k").constraint(FieldConstraint.NullFraction.class).max()).isEqualTo(1.0);
     assertThat(Schemas.validate(allNull, s).violations()).isEmpty();
   }

@@ -3,11 +3,11 @@ package dev.mlops.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
-import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.SeverityPolicy;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
@@ -18,6 +18,7 @@ import dev.mlops.api.schema.ViolationKind;
 import dev.mlops.core.data.Columns;
 import dev.mlops.core.data.Tables;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,10 @@ class SchemaValidationTest {
     ValidationReport r = check(numbers(0, 5, 10, 11), spec);
 
     Violation v = only(r, ViolationKind.OUT_OF_RANGE);
-    assertThat(v.failingCount()).isEqualTo(3);
-    assertThat(v.checkedCount()).isEqualTo(4);
+    assertThat(v.counts().failing()).isEqualTo(3);
+    assertThat(v.counts().checked()).isEqualTo(4);
     assertThat(v.fraction()).isEqualTo(0.75);
-    assertThat(v.examples()).containsExactly(new Violation.Example(0, "0"), new Violation.Example(2, "10"),
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(0, "0"), new Violation.Example(2, "10"),
         new Violation.Example(3, "11"));
     assertThat(v.rule()).isEqualTo("range (0.0, 10.0)");
     assertThat(r.failingRows()).containsExactly(0, 2, 3);
@@ -72,9 +73,9 @@ class SchemaValidationTest {
     Violation v = only(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).between(0, 10).build()),
         ViolationKind.OUT_OF_RANGE);
 
-    assertThat(v.failingCount()).isEqualTo(1);
-    assertThat(v.checkedCount()).isEqualTo(2);
-    assertThat(v.examples()).containsExactly(new Violation.Example(3, "+inf"));
+    assertThat(v.counts().failing()).isEqualTo(1);
+    assertThat(v.counts().checked()).isEqualTo(2);
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(3, "+inf"));
   }
 
   @Test
@@ -84,9 +85,9 @@ class SchemaValidationTest {
 
     ValidationReport r = check(t, FieldSpec.builder("x", ColumnType.NUMERIC).noNaN().noInfinity().build());
 
-    assertThat(only(r, ViolationKind.NAN).examples()).containsExactly(new Violation.Example(0, "NaN"));
-    assertThat(only(r, ViolationKind.INFINITE).examples()).containsExactly(new Violation.Example(2, "-inf"));
-    assertThat(only(r, ViolationKind.NAN).checkedCount()).isEqualTo(3);
+    assertThat(only(r, ViolationKind.NAN).evidence().examples()).containsExactly(new Violation.Example(0, "NaN"));
+    assertThat(only(r, ViolationKind.INFINITE).evidence().examples()).containsExactly(new Violation.Example(2, "-inf"));
+    assertThat(only(r, ViolationKind.NAN).counts().checked()).isEqualTo(3);
   }
 
   // ---------------------------------------------------------------- nulls
@@ -98,8 +99,8 @@ class SchemaValidationTest {
     assertThat(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).maxNullFraction(0.25).build()).violations()).isEmpty();
     Violation v = only(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).maxNullFraction(0.2).build()),
         ViolationKind.NULL_FRACTION);
-    assertThat(v.failingCount()).isEqualTo(1);
-    assertThat(v.examples()).containsExactly(new Violation.Example(1, null));
+    assertThat(v.counts().failing()).isEqualTo(1);
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(1, null));
   }
 
   @Test
@@ -108,7 +109,7 @@ class SchemaValidationTest {
 
     ValidationReport r = check(t, FieldSpec.builder("k", ColumnType.CATEGORICAL).notNull().domain("a").build());
 
-    assertThat(only(r, ViolationKind.NULL_FRACTION).failingCount()).isEqualTo(2);
+    assertThat(only(r, ViolationKind.NULL_FRACTION).counts().failing()).isEqualTo(2);
     assertThat(r.violations(ViolationKind.NOT_IN_DOMAIN)).as("all-null column has no value outside the domain").isEmpty();
     assertThat(r.failingRows()).containsExactly(0, 1);
   }
@@ -124,9 +125,9 @@ class SchemaValidationTest {
         .as("3 of 4 non-null in domain = 0.75 passes mostly 0.75").isEmpty();
     Violation v = only(check(t, FieldSpec.builder("k", ColumnType.CATEGORICAL).domain(domain, 0.76).build()),
         ViolationKind.NOT_IN_DOMAIN);
-    assertThat(v.failingCount()).isEqualTo(1);
-    assertThat(v.checkedCount()).isEqualTo(4);
-    assertThat(v.examples()).containsExactly(new Violation.Example(3, "b"));
+    assertThat(v.counts().failing()).isEqualTo(1);
+    assertThat(v.counts().checked()).isEqualTo(4);
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(3, "b"));
   }
 
   @Test
@@ -136,8 +137,8 @@ class SchemaValidationTest {
     Violation v = only(check(t, FieldSpec.builder("k", ColumnType.CATEGORICAL).domain("good", "bad").build()),
         ViolationKind.NOT_IN_DOMAIN);
 
-    assertThat(v.failingCount()).isEqualTo(3);
-    assertThat(v.examples()).extracting(Violation.Example::row).containsExactly(2, 3, 4);
+    assertThat(v.counts().failing()).isEqualTo(3);
+    assertThat(v.evidence().examples()).extracting(Violation.Example::row).containsExactly(2, 3, 4);
   }
 
   // ---------------------------------------------------------------- strings
@@ -148,9 +149,9 @@ class SchemaValidationTest {
 
     ValidationReport r = check(t, FieldSpec.builder("zip", ColumnType.CATEGORICAL).pattern("\\d{5}").length(5, 5).build());
 
-    assertThat(only(r, ViolationKind.PATTERN_MISMATCH).examples()).extracting(Violation.Example::row)
+    assertThat(only(r, ViolationKind.PATTERN_MISMATCH).evidence().examples()).extracting(Violation.Example::row)
         .containsExactly(1, 2, 3);
-    assertThat(only(r, ViolationKind.LENGTH_OUT_OF_RANGE).examples()).extracting(Violation.Example::row)
+    assertThat(only(r, ViolationKind.LENGTH_OUT_OF_RANGE).evidence().examples()).extracting(Violation.Example::row)
         .containsExactly(1);
   }
 
@@ -160,7 +161,7 @@ class SchemaValidationTest {
 
     assertThat(check(t, FieldSpec.builder("k", ColumnType.CATEGORICAL).maxDistinct(3).build()).violations()).isEmpty();
     assertThat(only(check(t, FieldSpec.builder("k", ColumnType.CATEGORICAL).maxDistinct(2).build()),
-        ViolationKind.TOO_MANY_DISTINCT).actual()).isEqualTo("3 distinct values");
+        ViolationKind.TOO_MANY_DISTINCT).evidence().actual()).isEqualTo("3 distinct values");
   }
 
   // ---------------------------------------------------------------- uniqueness
@@ -172,7 +173,7 @@ class SchemaValidationTest {
 
     Violation v = only(check(t, FieldSpec.builder("id", ColumnType.NUMERIC).unique().build()), ViolationKind.NOT_UNIQUE);
 
-    assertThat(v.examples()).extracting(Violation.Example::row).containsExactly(0, 2, 7, 8);
+    assertThat(v.evidence().examples()).extracting(Violation.Example::row).containsExactly(0, 2, 7, 8);
   }
 
   @Test
@@ -183,9 +184,9 @@ class SchemaValidationTest {
       ValidationReport r = check(numbers(values),
           FieldSpec.builder("x", ColumnType.NUMERIC).unique().maxDistinct(2).build());
 
-      assertThat(only(r, ViolationKind.NOT_UNIQUE).examples()).extracting(Violation.Example::row)
-          .as(java.util.Arrays.toString(values)).containsExactly(0, 1, 2, 4, 5);
-      assertThat(only(r, ViolationKind.TOO_MANY_DISTINCT).actual()).isEqualTo("3 distinct finite values");
+      assertThat(only(r, ViolationKind.NOT_UNIQUE).evidence().examples()).extracting(Violation.Example::row)
+          .as(Arrays.toString(values)).containsExactly(0, 1, 2, 4, 5);
+      assertThat(only(r, ViolationKind.TOO_MANY_DISTINCT).evidence().actual()).isEqualTo("3 distinct finite values");
     }
   }
 
@@ -203,7 +204,7 @@ class SchemaValidationTest {
     ValidationReport r = Schemas.validate(t, schema);
 
     assertThat(r.violations(ViolationKind.NOT_UNIQUE)).extracting(Violation::field).containsExactlyInAnyOrder("k", "b", "t");
-    assertThat(r.violationsOf("t").get(0).examples()).extracting(Violation.Example::row).containsExactly(0, 2);
+    assertThat(r.violationsOf("t").get(0).evidence().examples()).extracting(Violation.Example::row).containsExactly(0, 2);
   }
 
   @Test
@@ -215,7 +216,7 @@ class SchemaValidationTest {
     Violation v = only(Schemas.validate(t, schema), ViolationKind.NOT_UNIQUE);
 
     assertThat(v.field()).isEqualTo("a, b");
-    assertThat(v.examples()).containsExactly(new Violation.Example(0, "x, 1.0"), new Violation.Example(3, "x, 1.0"));
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(0, "x, 1.0"), new Violation.Example(3, "x, 1.0"));
   }
 
   // ---------------------------------------------------------------- aggregates
@@ -231,9 +232,9 @@ class SchemaValidationTest {
 
     assertThat(check(t, passes).violations()).isEmpty();
     ValidationReport r = check(t, fails);
-    assertThat(only(r, ViolationKind.MEAN_OUT_OF_RANGE).actual()).isEqualTo("mean 3.0 over 5 finite values");
+    assertThat(only(r, ViolationKind.MEAN_OUT_OF_RANGE).evidence().actual()).isEqualTo("mean 3.0 over 5 finite values");
     assertThat(only(r, ViolationKind.STDDEV_OUT_OF_RANGE)).isNotNull();
-    assertThat(only(r, ViolationKind.QUANTILE_OUT_OF_RANGE).actual()).startsWith("quantile 0.9 4.6");
+    assertThat(only(r, ViolationKind.QUANTILE_OUT_OF_RANGE).evidence().actual()).startsWith("quantile 0.9 4.6");
     assertThat(r.failingRows()).as("aggregates name no row").isEmpty();
   }
 
@@ -243,7 +244,7 @@ class SchemaValidationTest {
 
     ValidationReport r = check(t, FieldSpec.builder("x", ColumnType.NUMERIC).meanBetween(0, 1).build());
 
-    assertThat(only(r, ViolationKind.MEAN_OUT_OF_RANGE).actual()).isEqualTo("no mean: 0 finite values");
+    assertThat(only(r, ViolationKind.MEAN_OUT_OF_RANGE).evidence().actual()).isEqualTo("no mean: 0 finite values");
   }
 
   @Test
@@ -255,7 +256,7 @@ class SchemaValidationTest {
     assertThat(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).quantileBetween(0.5, 2, 2).build()).violations())
         .isEmpty();
     assertThat(only(check(t, FieldSpec.builder("x", ColumnType.NUMERIC).quantileBetween(0.5, 2.5, 3).build()),
-        ViolationKind.QUANTILE_OUT_OF_RANGE).actual()).isEqualTo("quantile 0.5 2.0 over 3 finite values");
+        ViolationKind.QUANTILE_OUT_OF_RANGE).evidence().actual()).isEqualTo("quantile 0.5 2.0 over 3 finite values");
   }
 
   @Test
@@ -276,8 +277,8 @@ class SchemaValidationTest {
 
     Violation v = only(Schemas.validate(t, schema), ViolationKind.CROSS_COLUMN);
 
-    assertThat(v.checkedCount()).isEqualTo(2);
-    assertThat(v.examples()).containsExactly(new Violation.Example(2, "2 <= 1.5"));
+    assertThat(v.counts().checked()).isEqualTo(2);
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(2, "2 <= 1.5"));
   }
 
   @Test
@@ -286,14 +287,14 @@ class SchemaValidationTest {
     Schema schema = Schema.builder().field("a", ColumnType.NUMERIC).field("b", ColumnType.CATEGORICAL)
         .compare("odd", "a", TableConstraint.Op.EQ, "b").build();
 
-    assertThat(only(Schemas.validate(t, schema), ViolationKind.TYPE_MISMATCH).actual()).isEqualTo("NUMERIC and CATEGORICAL");
+    assertThat(only(Schemas.validate(t, schema), ViolationKind.TYPE_MISMATCH).evidence().actual()).isEqualTo("NUMERIC and CATEGORICAL");
   }
 
   @Test
   void constantColumnHasZeroStddev() {
     ValidationReport r = check(numbers(2, 2, 2), FieldSpec.builder("x", ColumnType.NUMERIC).stddevBetween(0.1, 1).build());
 
-    assertThat(only(r, ViolationKind.STDDEV_OUT_OF_RANGE).actual()).startsWith("stddev 0.0");
+    assertThat(only(r, ViolationKind.STDDEV_OUT_OF_RANGE).evidence().actual()).startsWith("stddev 0.0");
   }
 
   // ---------------------------------------------------------------- presence and types
@@ -338,7 +339,7 @@ class SchemaValidationTest {
 
     ValidationReport r = check(t, FieldSpec.builder("x", ColumnType.NUMERIC).between(0, 1).build());
 
-    assertThat(only(r, ViolationKind.TYPE_MISMATCH).actual()).isEqualTo("CATEGORICAL");
+    assertThat(only(r, ViolationKind.TYPE_MISMATCH).evidence().actual()).isEqualTo("CATEGORICAL");
     assertThat(r.violations()).hasSize(1);
   }
 
@@ -347,19 +348,20 @@ class SchemaValidationTest {
     ValidationReport r = check(numbers(1, 2.5, 3), FieldSpec.builder("x", ColumnType.INTEGRAL).build());
 
     Violation v = only(r, ViolationKind.TYPE_MISMATCH);
-    assertThat(v.examples()).containsExactly(new Violation.Example(1, "2.5"));
+    assertThat(v.evidence().examples()).containsExactly(new Violation.Example(1, "2.5"));
     assertThat(check(numbers(1, 2, 3), FieldSpec.builder("x", ColumnType.INTEGRAL).build()).violations()).isEmpty();
   }
 
   @Test
   void unexpectedColumnsFollowThePolicy() {
     Table t = Tables.builder().numeric("x", 1).numeric("extra", 2).build();
-    Schema.Builder b = Schema.builder().field("x", ColumnType.NUMERIC);
+    Schema base = Schema.builder().field("x", ColumnType.NUMERIC).build();
 
-    assertThat(only(Schemas.validate(t, b.build()), ViolationKind.UNEXPECTED_COLUMN).severity()).isEqualTo(Severity.WARNING);
-    assertThat(only(Schemas.validate(t, b.unexpectedColumns(UnexpectedColumns.ERROR).build()),
+    assertThat(only(Schemas.validate(t, base), ViolationKind.UNEXPECTED_COLUMN).severity()).isEqualTo(Severity.WARNING);
+    assertThat(only(Schemas.validate(t, base.toBuilder().unexpectedColumns(UnexpectedColumns.ERROR).build()),
         ViolationKind.UNEXPECTED_COLUMN).severity()).isEqualTo(Severity.ERROR);
-    assertThat(Schemas.validate(t, b.unexpectedColumns(UnexpectedColumns.IGNORE).build()).violations()).isEmpty();
+    assertThat(Schemas.validate(t, base.toBuilder().unexpectedColumns(UnexpectedColumns.IGNORE).build()).violations())
+        .isEmpty();
   }
 
   // ---------------------------------------------------------------- table-level
@@ -370,7 +372,7 @@ class SchemaValidationTest {
 
     assertThat(Schemas.validate(numbers(1, 2), schema).violations()).isEmpty();
     assertThat(Schemas.validate(numbers(1, 2, 3), schema).violations()).isEmpty();
-    assertThat(only(Schemas.validate(numbers(1), schema), ViolationKind.ROW_COUNT).actual()).isEqualTo("1 rows");
+    assertThat(only(Schemas.validate(numbers(1), schema), ViolationKind.ROW_COUNT).evidence().actual()).isEqualTo("1 rows");
   }
 
   @Test
@@ -385,8 +387,8 @@ class SchemaValidationTest {
 
     Violation v = only(Schemas.validate(t, schema), ViolationKind.CROSS_COLUMN);
 
-    assertThat(v.checkedCount()).isEqualTo(3);
-    assertThat(v.examples()).containsExactly(
+    assertThat(v.counts().checked()).isEqualTo(3);
+    assertThat(v.evidence().examples()).containsExactly(
         new Violation.Example(2, "2023-12-31T23:59:59Z >= 2024-01-01T00:00:00Z"));
   }
 
@@ -407,8 +409,8 @@ class SchemaValidationTest {
 
     Violation rows = only(r, ViolationKind.ROW_PREDICATE);
     assertThat(rows.rule()).isEqualTo("sum below 6");
-    assertThat(rows.examples()).extracting(Violation.Example::row).containsExactly(0, 2);
-    assertThat(rows.actual()).contains("threw on 1").contains("boom");
+    assertThat(rows.evidence().examples()).extracting(Violation.Example::row).containsExactly(0, 2);
+    assertThat(rows.evidence().actual()).contains("threw on 1").contains("boom");
     assertThat(only(r, ViolationKind.COLUMN_PREDICATE).rule()).isEqualTo("sorted");
   }
 
@@ -454,8 +456,8 @@ class SchemaValidationTest {
         .field("x", ColumnType.NUMERIC, f -> f.between(0, 1)).build(), ValidationOptions.builder().maxExamples(2).build());
 
     Violation v = only(r, ViolationKind.OUT_OF_RANGE);
-    assertThat(v.examples()).hasSize(2);
-    assertThat(v.failingCount()).isEqualTo(4);
+    assertThat(v.evidence().examples()).hasSize(2);
+    assertThat(v.counts().failing()).isEqualTo(4);
     assertThat(r.failingRows()).hasSize(4);
   }
 

@@ -7,7 +7,7 @@
  *     @Range(min = 18, max = 100) int age,
  *     @Domain({"car", "education", "radio/tv"}) String purpose,
  *     @Pattern("[A-Z]{2}\\d{6}") String reference,
- *     @Nullable Double income,
+ *     @NullsAllowed Double income,
  *     Optional<String> note) {}
  * }</pre>
  */

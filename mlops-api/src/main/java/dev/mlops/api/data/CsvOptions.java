@@ -1,20 +1,21 @@
-package dev.mlops.core.data;
+package dev.mlops.api.data;
 
-import static java.util.Objects.requireNonNull;
-
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
-import dev.mlops.api.data.ColumnType;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * How {@link Tables#readCsv} reads a CSV file. Immutable; built with {@link #builder()}.
+ * How {@code Tables.readCsv} (in {@code dev.mlops.core.data}) reads a CSV file. Immutable; built
+ * with {@link #builder()}.
  *
  * <pre>{@code
  * CsvOptions options = CsvOptions.builder()
@@ -28,7 +29,8 @@ import java.util.Set;
  * no escape character, a header line, UTF-8 (a byte-order mark is skipped), null tokens
  * {@code ""}, {@code "NA"}, {@code "N/A"}, {@code "null"} and {@code "NULL"}, type inference on,
  * timestamps without an offset read in UTC, fields not trimmed, blank lines skipped, duplicate
- * header names rejected.
+ * header names rejected. Each builder setting may be given once: a second call, or a call that
+ * contradicts an earlier one, throws {@link IllegalStateException} naming both.
  *
  * <h2>Type inference</h2>
  * A column's type is the narrowest that every non-null value fits, tried in this order:
@@ -55,11 +57,11 @@ public final class CsvOptions {
 
   private final char delimiter;
   private final char quote;
-  private final int escape;
+  private final Optional<Character> escape;
   private final boolean header;
-  private final ImmutableSet<String> nullTokens;
+  private final Set<String> nullTokens;
   private final boolean inferTypes;
-  private final ImmutableMap<String, ColumnType> columnTypes;
+  private final Map<String, ColumnType> columnTypes;
   private final ZoneId timestampZone;
   private final Charset charset;
   private final boolean trimFields;
@@ -71,9 +73,9 @@ public final class CsvOptions {
     this.quote = b.quote;
     this.escape = b.escape;
     this.header = b.header;
-    this.nullTokens = ImmutableSet.copyOf(b.nullTokens);
+    this.nullTokens = Collections.unmodifiableSet(new LinkedHashSet<>(b.nullTokens));
     this.inferTypes = b.inferTypes;
-    this.columnTypes = ImmutableMap.copyOf(b.columnTypes);
+    this.columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(b.columnTypes));
     this.timestampZone = b.timestampZone;
     this.charset = b.charset;
     this.trimFields = b.trimFields;
@@ -109,8 +111,8 @@ public final class CsvOptions {
     return quote;
   }
 
-  /** @return the escape character, or {@code -1} when there is none */
-  public int escape() {
+  /** @return the escape character, or empty when there is none (a quote is escaped by doubling it) */
+  public Optional<Character> escape() {
     return escape;
   }
 
@@ -119,7 +121,7 @@ public final class CsvOptions {
     return header;
   }
 
-  /** @return the texts read as null */
+  /** @return the texts read as null, in the order given */
   public Set<String> nullTokens() {
     return nullTokens;
   }
@@ -129,7 +131,7 @@ public final class CsvOptions {
     return inferTypes;
   }
 
-  /** @return the declared column types, by column name */
+  /** @return the declared column types, by column name, in the order declared */
   public Map<String, ColumnType> columnTypes() {
     return columnTypes;
   }
@@ -166,13 +168,16 @@ public final class CsvOptions {
         + ", timestampZone=" + timestampZone + ", charset=" + charset + "}";
   }
 
-  /** Builds {@link CsvOptions}; every setter validates its argument at once. */
+  /**
+   * Builds {@link CsvOptions}; every setter validates its argument at once, and each setting may be
+   * given once.
+   */
   public static final class Builder {
     private char delimiter = ',';
     private char quote = '"';
-    private int escape = -1;
+    private Optional<Character> escape = Optional.empty();
     private boolean header = true;
-    private Set<String> nullTokens = ImmutableSet.of("", "NA", "N/A", "null", "NULL");
+    private Set<String> nullTokens = new LinkedHashSet<>(Arrays.asList("", "NA", "N/A", "null", "NULL"));
     private boolean inferTypes = true;
     private final Map<String, ColumnType> columnTypes = new LinkedHashMap<>();
     private ZoneId timestampZone = ZoneOffset.UTC;
@@ -180,17 +185,32 @@ public final class CsvOptions {
     private boolean trimFields;
     private boolean skipBlankLines = true;
     private DuplicateHeaders duplicateHeaders = DuplicateHeaders.FAIL;
+    /** The calls made so far, by setting. */
+    private final Map<String, String> calls = new LinkedHashMap<>();
 
     private Builder() {}
+
+    private void once(String setting, String call) {
+      String before = calls.putIfAbsent(setting, call);
+      if (before != null) {
+        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
+      }
+    }
 
     /**
      * Sets the field delimiter (default {@code ,}).
      *
-     * @param delimiter any character but a line break or the quote character
+     * @param delimiter any character but a line break, the quote or the escape character
      * @return this builder
+     * @throws IllegalArgumentException if {@code delimiter} is a line break
+     * @throws IllegalStateException if called twice, or {@code delimiter} is the quote or escape
+     *     character set before
      */
     public Builder delimiter(char delimiter) {
       checkSpecial(delimiter, "delimiter");
+      String call = "delimiter('" + delimiter + "')";
+      checkClash(call, delimiter, "quote", "escape");
+      once("delimiter", call);
       this.delimiter = delimiter;
       return this;
     }
@@ -198,11 +218,17 @@ public final class CsvOptions {
     /**
      * Sets the quote character (default {@code "}).
      *
-     * @param quote any character but a line break
+     * @param quote any character but a line break, the delimiter or the escape character
      * @return this builder
+     * @throws IllegalArgumentException if {@code quote} is a line break
+     * @throws IllegalStateException if called twice, or {@code quote} is the delimiter or escape
+     *     character set before
      */
     public Builder quote(char quote) {
       checkSpecial(quote, "quote");
+      String call = "quote('" + quote + "')";
+      checkClash(call, quote, "delimiter", "escape");
+      once("quote", call);
       this.quote = quote;
       return this;
     }
@@ -210,24 +236,51 @@ public final class CsvOptions {
     /**
      * Sets an escape character (default: none; a quote inside a quoted field is doubled).
      *
-     * @param escape any character but a line break
+     * @param escape any character but a line break, the delimiter or the quote character
      * @return this builder
+     * @throws IllegalArgumentException if {@code escape} is a line break
+     * @throws IllegalStateException if called twice, or {@code escape} is the delimiter or quote
+     *     character set before
      */
     public Builder escape(char escape) {
       checkSpecial(escape, "escape");
-      this.escape = escape;
+      String call = "escape('" + escape + "')";
+      checkClash(call, escape, "delimiter", "quote");
+      once("escape", call);
+      this.escape = Optional.of(escape);
       return this;
     }
 
+    private void checkClash(String call, char c, String... others) {
+      for (String other : others) {
+        String before = calls.get(other);
+        boolean same = switch (other) {
+          case "delimiter" -> delimiter == c;
+          case "quote" -> quote == c;
+          default -> escape.isPresent() && escape.get() == c;
+        };
+        if (before != null && same) {
+          throw new IllegalStateException(other + " was already set by " + before + "; cannot also call " + call
+              + ": the delimiter, quote and escape characters must differ");
+        }
+      }
+    }
+
     /**
-     * Sets whether the first line holds the column names (default true). Without a header,
-     * columns are named {@code column_1}, {@code column_2}, ...
+     * Reads a file without a header line (default: the first line holds the column names).
+     * Columns are then named {@code column_1}, {@code column_2}, ...
      *
-     * @param header whether there is a header line
      * @return this builder
+     * @throws IllegalStateException if called twice, or after {@link #duplicateHeaders}
      */
-    public Builder header(boolean header) {
-      this.header = header;
+    public Builder noHeader() {
+      String before = calls.get("duplicateHeaders");
+      if (before != null) {
+        throw new IllegalStateException("duplicateHeaders was already set by " + before
+            + "; cannot also call noHeader(): a file without a header has no names to repeat");
+      }
+      once("header", "noHeader()");
+      this.header = false;
       return this;
     }
 
@@ -236,25 +289,28 @@ public final class CsvOptions {
      *
      * @param tokens the null tokens; none at all is allowed
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder nullTokens(String... tokens) {
-      requireNonNull(tokens, "tokens");
+      Objects.requireNonNull(tokens, "tokens");
       for (String t : tokens) {
-        requireNonNull(t, "a null token");
+        Objects.requireNonNull(t, "a null token");
       }
-      this.nullTokens = ImmutableSet.copyOf(tokens);
+      once("nullTokens", "nullTokens(" + Arrays.toString(tokens) + ")");
+      this.nullTokens = new LinkedHashSet<>(Arrays.asList(tokens));
       return this;
     }
 
     /**
-     * Sets whether undeclared columns get an inferred type (default true); when false they are
-     * {@link ColumnType#CATEGORICAL}.
+     * Reads every undeclared column as {@link ColumnType#CATEGORICAL} (default: undeclared columns
+     * get an inferred type).
      *
-     * @param inferTypes whether to infer
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
-    public Builder inferTypes(boolean inferTypes) {
-      this.inferTypes = inferTypes;
+    public Builder noTypeInference() {
+      once("inferTypes", "noTypeInference()");
+      this.inferTypes = false;
       return this;
     }
 
@@ -265,15 +321,15 @@ public final class CsvOptions {
      * @param column the column name as in the header (or {@code column_N} without a header)
      * @param type its type
      * @return this builder
-     * @throws IllegalStateException if the column was already declared with another type
+     * @throws IllegalStateException if the column was already declared
      */
     public Builder columnType(String column, ColumnType type) {
-      requireNonNull(column, "column");
-      requireNonNull(type, "type");
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(type, "type");
       ColumnType before = columnTypes.putIfAbsent(column, type);
-      if (before != null && before != type) {
-        throw new IllegalStateException(
-            "column '" + column + "' was already declared " + before + ", cannot declare it " + type);
+      if (before != null) {
+        throw new IllegalStateException("column '" + column + "' was already declared " + before
+            + "; cannot also declare it " + type);
       }
       return this;
     }
@@ -283,9 +339,10 @@ public final class CsvOptions {
      *
      * @param types column types by name
      * @return this builder
+     * @throws IllegalStateException if a column was already declared
      */
     public Builder columnTypes(Map<String, ColumnType> types) {
-      requireNonNull(types, "types").forEach(this::columnType);
+      Objects.requireNonNull(types, "types").forEach(this::columnType);
       return this;
     }
 
@@ -294,9 +351,12 @@ public final class CsvOptions {
      *
      * @param zone the zone
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder timestampZone(ZoneId zone) {
-      this.timestampZone = requireNonNull(zone, "zone");
+      Objects.requireNonNull(zone, "zone");
+      once("timestampZone", "timestampZone(" + zone + ")");
+      this.timestampZone = zone;
       return this;
     }
 
@@ -305,31 +365,36 @@ public final class CsvOptions {
      *
      * @param charset the character set
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
     public Builder charset(Charset charset) {
-      this.charset = requireNonNull(charset, "charset");
+      Objects.requireNonNull(charset, "charset");
+      once("charset", "charset(" + charset + ")");
+      this.charset = charset;
       return this;
     }
 
     /**
-     * Sets whether spaces around unquoted fields are removed (default false).
+     * Removes the spaces around unquoted fields (default: fields are kept as written).
      *
-     * @param trimFields whether to trim
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
-    public Builder trimFields(boolean trimFields) {
-      this.trimFields = trimFields;
+    public Builder trimFields() {
+      once("trimFields", "trimFields()");
+      this.trimFields = true;
       return this;
     }
 
     /**
-     * Sets whether blank lines are skipped (default true).
+     * Keeps blank lines, as rows of empty fields (default: blank lines are skipped).
      *
-     * @param skipBlankLines whether to skip them
      * @return this builder
+     * @throws IllegalStateException if called twice
      */
-    public Builder skipBlankLines(boolean skipBlankLines) {
-      this.skipBlankLines = skipBlankLines;
+    public Builder keepBlankLines() {
+      once("skipBlankLines", "keepBlankLines()");
+      this.skipBlankLines = false;
       return this;
     }
 
@@ -339,9 +404,18 @@ public final class CsvOptions {
      *
      * @param policy the policy
      * @return this builder
+     * @throws IllegalStateException if called twice, or after {@link #noHeader()}
      */
     public Builder duplicateHeaders(DuplicateHeaders policy) {
-      this.duplicateHeaders = requireNonNull(policy, "policy");
+      Objects.requireNonNull(policy, "policy");
+      String call = "duplicateHeaders(" + policy + ")";
+      String before = calls.get("header");
+      if (before != null) {
+        throw new IllegalStateException("header was already set by " + before + "; cannot also call " + call
+            + ": a file without a header has no names to repeat");
+      }
+      once("duplicateHeaders", call);
+      this.duplicateHeaders = policy;
       return this;
     }
 
@@ -350,9 +424,10 @@ public final class CsvOptions {
      *
      * @return immutable options
      * @throws IllegalStateException if the delimiter, quote and escape characters are not distinct
+     *     (one was set to another's default)
      */
     public CsvOptions build() {
-      if (delimiter == quote || delimiter == escape || quote == escape) {
+      if (delimiter == quote || (escape.isPresent() && (escape.get() == delimiter || escape.get() == quote))) {
         throw new IllegalStateException("delimiter '" + delimiter + "', quote '" + quote
             + "' and escape must be three different characters");
       }
