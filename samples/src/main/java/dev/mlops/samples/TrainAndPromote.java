@@ -164,7 +164,7 @@ public final class TrainAndPromote {
     out.printf(Locale.ROOT, "  schema '%s': %d violation(s); %d row(s) quarantined%n", schema.name(),
         validation.violations().size(), failing.length);
     validation.violations().stream().limit(3).forEach(v -> out.println("    " + v));
-    write(reports.resolve(prefix + "-validation.json"), Schemas.toJson(validation));
+    write(reports.resolve(prefix + "-validation.json"), MlopsJson.toJson(validation));
 
     // 2. Split, train, predict on the held-out rows.
     CreditData.Split split = CreditData.split(clean.rowCount(), 0.3, 42);

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 public final class MlopsJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<JsonCodec<?>> CODECS = List.of(
+      new ValidationReportJson(),
       new DriftReportJson(),
       new GateResultJson(),
       new ProfileJson(),
@@ -186,7 +187,8 @@ public final class MlopsJson {
       try {
         return Schemas.fromJson(json);
       } catch (MalformedDataException e) {
-        throw new MalformedDataException(source, e.line().orElse(-1), e.column(), e.columnName(), e.problem(), e);
+        throw new MalformedDataException(source, e.line().orElse(-1), e.column().orElse(-1), e.columnName().orElse(null),
+            e.problem(), e);
       }
     }
   }

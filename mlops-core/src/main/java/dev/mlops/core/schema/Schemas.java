@@ -286,18 +286,6 @@ public final class Schemas {
     }
   }
 
-  /**
-   * Renders a validation report as JSON ({@code formatVersion} 1): status ({@code PASS},
-   * {@code WARN} or {@code FAIL}), counts, and every violation worst first with its examples. The
-   * same report always renders to the same bytes.
-   *
-   * @param report the report
-   * @return the JSON text
-   */
-  public static String toJson(ValidationReport report) {
-    return ReportJson.render(requireNonNull(report, "report"));
-  }
-
   private static boolean isYaml(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml");
