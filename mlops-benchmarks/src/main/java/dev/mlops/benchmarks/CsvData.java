@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.time.Instant;
 
 /** Generates the seeded 20-column mixed CSV file the ingestion benchmark reads. */
 final class CsvData {
@@ -59,7 +60,7 @@ final class CsvData {
           row.append(PURPOSES[random.nextInt(PURPOSES.length)]).append(',');
         }
         row.append(random.nextBoolean()).append(',').append(random.nextBoolean()).append(',');
-        row.append(java.time.Instant.ofEpochSecond(baseSeconds + random.nextInt(31_536_000))).append('\n');
+        row.append(Instant.ofEpochSecond(baseSeconds + random.nextInt(31_536_000))).append('\n');
         w.write(row.toString());
         written += row.length();
       }

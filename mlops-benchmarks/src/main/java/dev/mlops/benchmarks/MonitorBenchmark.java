@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import java.util.ArrayList;
 
 /**
  * Monitor overhead per prediction with 20 features (15 numeric, 5 categorical) and a score:
@@ -69,7 +70,7 @@ public class MonitorBenchmark {
     }
     names = columns.keySet().toArray(new String[0]);
     SplittableRandom r = new SplittableRandom(1);
-    requests = new java.util.ArrayList<>(ROWS);
+    requests = new ArrayList<>(ROWS);
     scores = new double[ROWS];
     ProfileAccumulator ref = ProfileAccumulator.of(columns);
     for (int i = 0; i < ROWS; i++) {

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The file registry: registering a 1 MB artifact with every file forced to disk, resolving
@@ -79,7 +80,7 @@ public class RegistryBenchmark {
       try (ModelRegistry r = Registries.open(root, RegistryOptions.builder()
           .durability(RegistryOptions.Durability.SURVIVES_PROCESS_CRASH).build())) {
         for (int i = 0; i < 10_000; i++) {
-          r.register("model", "bytes", ("artifact " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          r.register("model", "bytes", ("artifact " + i).getBytes(StandardCharsets.UTF_8),
               Registration.builder().tag("i", String.valueOf(i)).metric("auc", i / 10_000.0).build());
         }
         r.setAlias(ModelRef.version("model", 10_000), "champion");

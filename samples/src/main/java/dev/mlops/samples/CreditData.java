@@ -28,6 +28,7 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
+import java.util.Arrays;
 
 /** The German credit data and what the samples do with it: schema, splits, features, requests. */
 final class CreditData {
@@ -82,10 +83,10 @@ final class CreditData {
       order[j] = t;
     }
     int test = (int) Math.round(rows * testShare);
-    int[] testRows = java.util.Arrays.copyOfRange(order, 0, test);
-    int[] trainRows = java.util.Arrays.copyOfRange(order, test, rows);
-    java.util.Arrays.sort(testRows);
-    java.util.Arrays.sort(trainRows);
+    int[] testRows = Arrays.copyOfRange(order, 0, test);
+    int[] trainRows = Arrays.copyOfRange(order, test, rows);
+    Arrays.sort(testRows);
+    Arrays.sort(trainRows);
     return new Split(trainRows, testRows);
   }
 

@@ -43,6 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The monitored serving loop: load {@code @champion}, serve a stream of loan applications with a
@@ -286,7 +287,7 @@ public final class ServeAndMonitor {
     });
     try {
       return mapper.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+    } catch (JsonProcessingException ex) {
       throw new IllegalStateException("could not render a drift event", ex);
     }
   }

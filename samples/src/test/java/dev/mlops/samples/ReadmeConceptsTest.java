@@ -51,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import dev.mlops.testing.TempRegistry;
 
 /** The README's "Concepts" snippets, compiled and run; {@link ReadmeSnippetsTest} keeps them identical. */
 class ReadmeConceptsTest {
@@ -187,7 +188,7 @@ class ReadmeConceptsTest {
   }
 
   @Test
-  void assertionsSnippet(@dev.mlops.testing.TempRegistry ModelRegistry registry) {
+  void assertionsSnippet(@TempRegistry ModelRegistry registry) {
     Schema schema = schema();
     Table servingBatch = lastHour;
     QualityGate gate = TrainAndPromote.gate();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.HashSet;
 
 /** Every line of the README's Java snippets must be a line of the tests that compile and run them. */
 class ReadmeSnippetsTest {
@@ -24,7 +25,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void readmeJavaSnippetsAreCopiedFromCompiledTests() throws IOException {
-    Set<String> compiled = new java.util.HashSet<>();
+    Set<String> compiled = new HashSet<>();
     for (Path p : SOURCES) {
       Files.readAllLines(p).stream().map(ReadmeSnippetsTest::normalise).forEach(compiled::add);
     }

@@ -33,6 +33,8 @@ import org.tribuo.Output;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.TreeMap;
 
 /**
  * Stores Tribuo models in a model registry with Tribuo's protobuf format ({@link Model#serialize()}),
@@ -289,7 +291,7 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
       n.put("objectClassName", o.getObjectClassName());
       n.put("provenanceClassName", o.getProvenanceClassName());
       ObjectNode map = n.putObject("map");
-      new java.util.TreeMap<>(o.getMap()).forEach((k, v) -> map.set(k, flat(v)));
+      new TreeMap<>(o.getMap()).forEach((k, v) -> map.set(k, flat(v)));
     }
     try {
       return JSON.writeValueAsString(root);
@@ -298,7 +300,7 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode flat(FlatMarshalledProvenance p) {
+  private static JsonNode flat(FlatMarshalledProvenance p) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (p instanceof SimpleMarshalledProvenance s) {
       ObjectNode n = f.objectNode();

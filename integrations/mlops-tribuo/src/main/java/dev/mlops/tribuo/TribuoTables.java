@@ -30,6 +30,7 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
+import java.util.Arrays;
 
 /**
  * Converts between {@link Table}s and Tribuo datasets.
@@ -177,7 +178,7 @@ public final class TribuoTables {
           values[n++] = 1.0;
         }
       }
-      examples.add(new ArrayExample<>(out, java.util.Arrays.copyOf(names, n), java.util.Arrays.copyOf(values, n)));
+      examples.add(new ArrayExample<>(out, Arrays.copyOf(names, n), Arrays.copyOf(values, n)));
     }
     ListDataSource<T> source = new ListDataSource<>(examples, factory,
         new SimpleDataSourceProvenance(description, factory));

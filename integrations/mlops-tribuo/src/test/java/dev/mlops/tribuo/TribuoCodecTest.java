@@ -42,6 +42,21 @@ import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.TransformedModel;
 import org.tribuo.transform.transformations.LinearScalingTransformation;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tribuo.Excuse;
+import org.tribuo.OutputFactory;
+import org.tribuo.provenance.DataSourceProvenance;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXRef;
 
 class TribuoCodecTest {
   @TempDir static Path dir;
@@ -68,11 +83,11 @@ class TribuoCodecTest {
         v.write(String.format(Locale.ROOT, "%.5f,%.5f,%.5f%n", x1, x2, 2 * x1 - x2));
       }
     }
-    DataSource<Label> labels = new CSVLoader<>(new LabelFactory()).loadDataSource(csv, java.util.Set.of("label"));
+    DataSource<Label> labels = new CSVLoader<>(new LabelFactory()).loadDataSource(csv, Set.of("label"));
     classification = new MutableDataset<>(labels);
     classifier = new LogisticRegressionTrainer().train(classification);
     DataSource<Regressor> targets = new CSVLoader<>(new RegressionFactory()).loadDataSource(regressionCsv,
-        java.util.Set.of("target"));
+        Set.of("target"));
     regressor = DummyRegressionTrainer.createMeanTrainer().train(new MutableDataset<>(targets));
   }
 
@@ -160,7 +175,7 @@ class TribuoCodecTest {
       ModelVersion junk = registry.register("evil", TribuoCodec.TYPE_ID, new byte[] {1, 2, 3}, Registration.none());
       assertThatThrownBy(() -> registry.load(junk.ref(), TribuoCodec.classification()))
           .isInstanceOf(UncheckedIOException.class).hasMessageContaining("evil/3")
-          .hasRootCauseInstanceOf(com.google.protobuf.InvalidProtocolBufferException.class);
+          .hasRootCauseInstanceOf(InvalidProtocolBufferException.class);
     }
   }
 
@@ -203,7 +218,7 @@ class TribuoCodecTest {
       assertThat(v.attachments()).isEmpty();
       assertThat(v.metadata()).doesNotContainKey(TribuoCodec.ONNX_EXPORT_KEY);
       assertThatThrownBy(() -> registry.loadAttachment(v.ref(), "onnx"))
-          .isInstanceOf(java.util.NoSuchElementException.class).hasMessageContaining("it has none");
+          .isInstanceOf(NoSuchElementException.class).hasMessageContaining("it has none");
       assertThat(registry.load(v.ref(), TribuoCodec.classification())).isInstanceOf(TransformedModel.class);
       assertThat(registry.register("price", regressor, TribuoCodec.regression(), Registration.none()).attachments())
           .isEmpty();
@@ -232,8 +247,9 @@ class TribuoCodecTest {
 
   /** An ONNX-exportable model whose export fails; it stores the wrapped model's bytes. */
   private static final class FailingExportModel extends Model<Label> implements ONNXExportable {
+    private static final long serialVersionUID = 1L;
     private final Model<Label> wrapped;
-    final java.util.concurrent.atomic.AtomicInteger exports = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger exports = new AtomicInteger();
 
     FailingExportModel(Model<Label> wrapped) {
       super("failing", wrapped.getProvenance(), wrapped.getFeatureIDMap(), wrapped.getOutputIDInfo(), true);
@@ -246,17 +262,17 @@ class TribuoCodecTest {
     }
 
     @Override
-    public java.util.Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> getTopFeatures(int n) {
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
       return wrapped.getTopFeatures(n);
     }
 
     @Override
-    public java.util.Optional<org.tribuo.Excuse<Label>> getExcuse(Example<Label> example) {
-      return java.util.Optional.empty();
+    public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
+      return Optional.empty();
     }
 
     @Override
-    protected Model<Label> copy(String newName, org.tribuo.provenance.ModelProvenance newProvenance) {
+    protected Model<Label> copy(String newName, ModelProvenance newProvenance) {
       return this;
     }
 
@@ -272,7 +288,7 @@ class TribuoCodecTest {
     }
 
     @Override
-    public org.tribuo.util.onnx.ONNXNode writeONNXGraph(org.tribuo.util.onnx.ONNXRef<?> input) {
+    public ONNXNode writeONNXGraph(ONNXRef<?> input) {
       throw new IllegalStateException("no ONNX operator for this model");
     }
   }
@@ -287,24 +303,24 @@ class TribuoCodecTest {
 
     CSVLoaderSource() {
       try {
-        delegate = new CSVLoader<>(new RegressionFactory()).loadDataSource(regressionCsv, java.util.Set.of("target"));
-      } catch (java.io.IOException e) {
+        delegate = new CSVLoader<>(new RegressionFactory()).loadDataSource(regressionCsv, Set.of("target"));
+      } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
     @Override
-    public org.tribuo.OutputFactory<Regressor> getOutputFactory() {
+    public OutputFactory<Regressor> getOutputFactory() {
       return delegate.getOutputFactory();
     }
 
     @Override
-    public org.tribuo.provenance.DataSourceProvenance getProvenance() {
+    public DataSourceProvenance getProvenance() {
       return delegate.getProvenance();
     }
 
     @Override
-    public java.util.Iterator<Example<Regressor>> iterator() {
+    public Iterator<Example<Regressor>> iterator() {
       return delegate.iterator();
     }
   }

@@ -23,6 +23,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.regression.Regressor;
+import java.util.Random;
 
 class TribuoTablesTest {
 
@@ -36,7 +37,7 @@ class TribuoTablesTest {
     String[] purpose = new String[n];
     boolean[] owner = new boolean[n];
     String[] label = new String[n];
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     for (int i = 0; i < n; i++) {
       amount[i] = random.nextGaussian();
       purpose[i] = random.nextBoolean() ? "car" : "education";

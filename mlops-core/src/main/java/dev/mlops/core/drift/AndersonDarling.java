@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import dev.mlops.core.internal.DoubleSort;
 
 /**
  * The k-sample Anderson-Darling test (Scholz and Stephens 1987) for two samples, as
@@ -31,7 +32,7 @@ final class AndersonDarling {
     double[] z = new double[n];
     System.arraycopy(a, 0, z, 0, n1);
     System.arraycopy(b, 0, z, n1, n2);
-    dev.mlops.core.internal.DoubleSort.sort(z);
+    DoubleSort.sort(z);
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || z[i] != z[i - 1]) {

@@ -1,6 +1,8 @@
 package dev.mlops.core.drift;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.special.Gamma;
@@ -54,30 +56,28 @@ final class CramerVonMises {
     // zeta = lcm^2 (m + n) (6 s - mn (4 mn - 1)) // (6 mn^2), floor division as in SciPy
     double numerator = (double) lcm * lcm * (m + n) * (6 * s - mn * (4.0 * mn - 1));
     long zeta = (long) Math.floor(numerator / (6.0 * mn * mn));
-    @SuppressWarnings("unchecked")
-    Map<Long, Long>[] gs = new Map[m + 1];
-    gs[0] = new HashMap<>(Map.of(0L, 1L));
+    List<Map<Long, Long>> gs = new ArrayList<>(m + 1);
+    gs.add(new HashMap<>(Map.of(0L, 1L)));
     for (int v = 1; v <= m; v++) {
-      gs[v] = new HashMap<>();
+      gs.add(new HashMap<>());
     }
     for (int uu = 0; uu <= n; uu++) {
-      @SuppressWarnings("unchecked")
-      Map<Long, Long>[] next = new Map[m + 1];
+      List<Map<Long, Long>> next = new ArrayList<>(m + 1);
       Map<Long, Long> tmp = new HashMap<>();
       for (int v = 0; v <= m; v++) {
         Map<Long, Long> merged = new HashMap<>(tmp);
-        gs[v].forEach((value, freq) -> merged.merge(value, freq, Long::sum));
+        gs.get(v).forEach((value, freq) -> merged.merge(value, freq, Long::sum));
         long res = (a * v - b * uu) * (a * v - b * uu);
         Map<Long, Long> shifted = new HashMap<>(merged.size() * 2);
         merged.forEach((value, freq) -> shifted.put(value + res, freq));
         tmp = shifted;
-        next[v] = tmp;
+        next.add(tmp);
       }
       gs = next;
     }
     double combinations = CombinatoricsUtils.binomialCoefficientDouble(m + n, m);
     long tail = 0;
-    for (Map.Entry<Long, Long> e : gs[m].entrySet()) {
+    for (Map.Entry<Long, Long> e : gs.get(m).entrySet()) {
       if (e.getKey() >= zeta) {
         tail += e.getValue();
       }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.math3.util.ArithmeticUtils;
+import dev.mlops.core.internal.Welford;
 
 /**
  * Two-sample statistics between a reference sample and a current one, computed as SciPy 1.17
@@ -299,7 +300,7 @@ public final class TwoSample {
   }
 
   private static double stddev(double[] x) {
-    dev.mlops.core.internal.Welford w = new dev.mlops.core.internal.Welford();
+    Welford w = new Welford();
     for (double v : x) {
       w.add(v);
     }

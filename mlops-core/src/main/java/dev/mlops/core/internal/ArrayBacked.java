@@ -1,5 +1,8 @@
 package dev.mlops.core.internal;
 
+import dev.mlops.api.data.CategoricalColumn;
+import dev.mlops.api.data.NumericColumn;
+
 /**
  * Not public API. Gives core's scans the primitive array behind a column, to loop over it
  * without a call per value.
@@ -25,7 +28,7 @@ public final class ArrayBacked {
    * @param column the column
    * @return its values; null rows hold {@code NaN}
    */
-  public static double[] doubles(dev.mlops.api.data.NumericColumn column) {
+  public static double[] doubles(NumericColumn column) {
     return column instanceof Doubles d ? d.backingDoubles() : column.toDoubleArray();
   }
 
@@ -35,7 +38,7 @@ public final class ArrayBacked {
    * @param column the column
    * @return its codes; null rows hold {@code -1}
    */
-  public static int[] codes(dev.mlops.api.data.CategoricalColumn column) {
+  public static int[] codes(CategoricalColumn column) {
     if (column instanceof Codes c) {
       return c.backingCodes();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Reading is streamed: a CSV file is read in a separate JVM whose heap is capped at about twice
  * the file's size. Holding the text, or a String per cell, would need several times more.
  */
+@Tag("slow")
 class CsvStreamingMemoryTest {
 
   @TempDir Path dir;

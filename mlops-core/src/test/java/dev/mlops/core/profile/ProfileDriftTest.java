@@ -15,6 +15,8 @@ import dev.mlops.core.drift.TestResult;
 import dev.mlops.core.drift.TwoSample;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import dev.mlops.core.drift.NumericBins;
+import org.assertj.core.api.Assertions;
 
 /** Drift from profiles agrees with exact drift on the raw data within the stated bounds. */
 class ProfileDriftTest {
@@ -53,7 +55,7 @@ class ProfileDriftTest {
     double[] cur = sample(4, 100_000, 0.4);
 
     ProfileDrift.Score psi = ProfileDrift.compare(profile(ref), profile(cur), DriftMethod.PSI);
-    var bins = dev.mlops.core.drift.NumericBins.fromReference(ref, 10);
+    var bins = NumericBins.fromReference(ref, 10);
     double exact = Distances.psi(bins.referenceProportions(), bins.proportions(cur), Distances.DEFAULT_EPSILON);
 
     // KLL compaction is randomised inside DataSketches (unseeded), so the gap varies between runs:
@@ -83,7 +85,7 @@ class ProfileDriftTest {
     long[] ca = {count(a, "x"), count(a, "y"), 0};
     long[] cb = {count(b, "x"), count(b, "y"), count(b, "z")};
     double exact = Distances.totalVariation(CategoricalDrift.proportions(ca), CategoricalDrift.proportions(cb));
-    assertThat(tv.statistic()).isCloseTo(exact, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(tv.statistic()).isCloseTo(exact, Assertions.within(1e-12));
     assertThat(tv.errorBound()).isZero();
   }
 

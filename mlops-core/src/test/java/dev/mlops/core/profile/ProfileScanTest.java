@@ -11,6 +11,7 @@ import dev.mlops.core.data.Tables;
 import dev.mlops.core.data.TimestampColumnBuilder;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.api.Assertions;
 
 /** The numeric scan gives the same profile whatever holds the values: an array, another column, timestamps. */
 class ProfileScanTest {
@@ -110,6 +111,6 @@ class ProfileScanTest {
     assertThat(p.min()).isEqualTo(1_700_000_000_000_000L + 1_000_000L);
     assertThat(p.max()).isEqualTo(1_700_000_000_000_000L + (N - 1) * 1_000_000L);
     double mean = 1_700_000_000_000_000L + (double) offsets / values;
-    assertThat(p.mean()).isCloseTo(mean, org.assertj.core.api.Assertions.within(mean * 1e-14));
+    assertThat(p.mean()).isCloseTo(mean, Assertions.within(mean * 1e-14));
   }
 }
