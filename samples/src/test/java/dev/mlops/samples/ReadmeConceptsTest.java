@@ -27,6 +27,7 @@ import dev.mlops.api.schema.Schema;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Validator;
 import dev.mlops.core.data.Tables;
+import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.drift.PreparedReference;
 import dev.mlops.core.drift.stream.StreamingDetectors;
 import dev.mlops.core.gate.QualityGate;
@@ -38,7 +39,6 @@ import dev.mlops.core.schema.Schemas;
 import dev.mlops.tribuo.TribuoCodec;
 import dev.mlops.tribuo.TribuoPredictions;
 import dev.mlops.tribuo.TribuoTables;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -107,14 +107,16 @@ class ReadmeConceptsTest {
   }
 
   @Test
-  void driftSnippet() {
+  void driftSnippet() throws Exception {
     PreparedReference reference = PreparedReference.of(training, DriftOptions.builder()
         .role("class", ColumnRole.TARGET)           // tested, and shown as the target
         .build());                                  // sorted and binned once
     DriftReport report = reference.compare(lastHour);
     System.out.println(report.toText());            // drifted columns first, with statistic, p-value, effect
+    MlopsJson.write(report, dir.resolve("drift.json"));  // every result: MlopsJson.read(path, DriftReport.class)
 
     assertThat(report.columns()).isNotEmpty();
+    assertThat(MlopsJson.read(dir.resolve("drift.json"), DriftReport.class)).isEqualTo(report);
     assertThat(report.column("class").role()).isEqualTo(ColumnRole.TARGET);
   }
 
@@ -140,7 +142,7 @@ class ReadmeConceptsTest {
     boolean actuallyBad = true;
 
     TableProfile reference = Profiles.of(training);                    // mergeable, a few KB per column
-    Files.write(dir.resolve("reference.profile"), Profiles.toBytes(reference));
+    Profiles.write(reference, dir.resolve("reference.profile"));      // compact binary; MlopsJson for JSON
 
     DriftMonitor monitor = DriftMonitor.builder(reference)
         .window(Windows.count(250))                                    // or Windows.time(Duration.ofMinutes(5), clock)
