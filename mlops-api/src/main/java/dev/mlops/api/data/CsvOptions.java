@@ -1,5 +1,6 @@
 package dev.mlops.api.data;
 
+import dev.mlops.api.internal.BuilderCalls;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -185,17 +186,10 @@ public final class CsvOptions {
     private boolean trimFields;
     private boolean skipBlankLines = true;
     private DuplicateHeaders duplicateHeaders = DuplicateHeaders.FAIL;
-    /** The calls made so far, by setting. */
-    private final Map<String, String> calls = new LinkedHashMap<>();
+    private final BuilderCalls calls = new BuilderCalls();
 
     private Builder() {}
 
-    private void once(String setting, String call) {
-      String before = calls.putIfAbsent(setting, call);
-      if (before != null) {
-        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
-      }
-    }
 
     /**
      * Sets the field delimiter (default {@code ,}).
@@ -210,7 +204,7 @@ public final class CsvOptions {
       checkSpecial(delimiter, "delimiter");
       String call = "delimiter('" + delimiter + "')";
       checkClash(call, delimiter, "quote", "escape");
-      once("delimiter", call);
+      calls.once("delimiter", call);
       this.delimiter = delimiter;
       return this;
     }
@@ -228,7 +222,7 @@ public final class CsvOptions {
       checkSpecial(quote, "quote");
       String call = "quote('" + quote + "')";
       checkClash(call, quote, "delimiter", "escape");
-      once("quote", call);
+      calls.once("quote", call);
       this.quote = quote;
       return this;
     }
@@ -246,14 +240,14 @@ public final class CsvOptions {
       checkSpecial(escape, "escape");
       String call = "escape('" + escape + "')";
       checkClash(call, escape, "delimiter", "quote");
-      once("escape", call);
+      calls.once("escape", call);
       this.escape = Optional.of(escape);
       return this;
     }
 
     private void checkClash(String call, char c, String... others) {
       for (String other : others) {
-        String before = calls.get(other);
+        String before = calls.find(other).orElse(null);
         boolean same = switch (other) {
           case "delimiter" -> delimiter == c;
           case "quote" -> quote == c;
@@ -274,12 +268,12 @@ public final class CsvOptions {
      * @throws IllegalStateException if called twice, or after {@link #duplicateHeaders}
      */
     public Builder noHeader() {
-      String before = calls.get("duplicateHeaders");
+      String before = calls.find("duplicateHeaders").orElse(null);
       if (before != null) {
         throw new IllegalStateException("duplicateHeaders was already set by " + before
             + "; cannot also call noHeader(): a file without a header has no names to repeat");
       }
-      once("header", "noHeader()");
+      calls.once("header", "noHeader()");
       this.header = false;
       return this;
     }
@@ -296,7 +290,7 @@ public final class CsvOptions {
       for (String t : tokens) {
         Objects.requireNonNull(t, "a null token");
       }
-      once("nullTokens", "nullTokens(" + Arrays.toString(tokens) + ")");
+      calls.once("nullTokens", "nullTokens(" + Arrays.toString(tokens) + ")");
       this.nullTokens = new LinkedHashSet<>(Arrays.asList(tokens));
       return this;
     }
@@ -309,7 +303,7 @@ public final class CsvOptions {
      * @throws IllegalStateException if called twice
      */
     public Builder noTypeInference() {
-      once("inferTypes", "noTypeInference()");
+      calls.once("inferTypes", "noTypeInference()");
       this.inferTypes = false;
       return this;
     }
@@ -355,7 +349,7 @@ public final class CsvOptions {
      */
     public Builder timestampZone(ZoneId zone) {
       Objects.requireNonNull(zone, "zone");
-      once("timestampZone", "timestampZone(" + zone + ")");
+      calls.once("timestampZone", "timestampZone(" + zone + ")");
       this.timestampZone = zone;
       return this;
     }
@@ -369,7 +363,7 @@ public final class CsvOptions {
      */
     public Builder charset(Charset charset) {
       Objects.requireNonNull(charset, "charset");
-      once("charset", "charset(" + charset + ")");
+      calls.once("charset", "charset(" + charset + ")");
       this.charset = charset;
       return this;
     }
@@ -381,7 +375,7 @@ public final class CsvOptions {
      * @throws IllegalStateException if called twice
      */
     public Builder trimFields() {
-      once("trimFields", "trimFields()");
+      calls.once("trimFields", "trimFields()");
       this.trimFields = true;
       return this;
     }
@@ -393,7 +387,7 @@ public final class CsvOptions {
      * @throws IllegalStateException if called twice
      */
     public Builder keepBlankLines() {
-      once("skipBlankLines", "keepBlankLines()");
+      calls.once("skipBlankLines", "keepBlankLines()");
       this.skipBlankLines = false;
       return this;
     }
@@ -409,12 +403,12 @@ public final class CsvOptions {
     public Builder duplicateHeaders(DuplicateHeaders policy) {
       Objects.requireNonNull(policy, "policy");
       String call = "duplicateHeaders(" + policy + ")";
-      String before = calls.get("header");
+      String before = calls.find("header").orElse(null);
       if (before != null) {
         throw new IllegalStateException("header was already set by " + before + "; cannot also call " + call
             + ": a file without a header has no names to repeat");
       }
-      once("duplicateHeaders", call);
+      calls.once("duplicateHeaders", call);
       this.duplicateHeaders = policy;
       return this;
     }

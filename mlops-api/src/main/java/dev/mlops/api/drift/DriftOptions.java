@@ -1,12 +1,12 @@
 package dev.mlops.api.drift;
 
+import dev.mlops.api.internal.BuilderCalls;
 import static java.util.Objects.requireNonNull;
 
 import dev.mlops.api.common.Correction;
 import dev.mlops.api.data.ColumnType;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -226,8 +226,7 @@ public final class DriftOptions {
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
     private final Map<String, DriftTest> tests = new LinkedHashMap<>();
     private final Map<DriftMethod, Double> defaultThresholds = new EnumMap<>(DriftMethod.class);
-    /** The call that set each setting, for the messages of conflicts. */
-    private final Map<String, String> calls = new HashMap<>();
+    private final BuilderCalls calls = new BuilderCalls();
 
     private Builder() {
       defaultThresholds.put(DriftMethod.WASSERSTEIN_NORMED, 0.1);
@@ -246,7 +245,7 @@ public final class DriftOptions {
       if (!(alpha > 0 && alpha < 1)) {
         throw new IllegalArgumentException("alpha must be in (0, 1), was " + alpha);
       }
-      once("alpha", "alpha(" + alpha + ")");
+      calls.once("alpha", "alpha(" + alpha + ")");
       this.alpha = alpha;
       return this;
     }
@@ -257,7 +256,7 @@ public final class DriftOptions {
      */
     public Builder correction(Correction correction) {
       requireNonNull(correction, "correction");
-      once("correction", "correction(" + correction + ")");
+      calls.once("correction", "correction(" + correction + ")");
       this.correction = correction;
       return this;
     }
@@ -271,7 +270,7 @@ public final class DriftOptions {
       if (limit < 1) {
         throw new IllegalArgumentException("autoSampleLimit must be >= 1, was " + limit);
       }
-      once("autoSampleLimit", "autoSampleLimit(" + limit + ")");
+      calls.once("autoSampleLimit", "autoSampleLimit(" + limit + ")");
       this.autoSampleLimit = limit;
       return this;
     }
@@ -284,7 +283,7 @@ public final class DriftOptions {
       if (!(share > 0 && share <= 1)) {
         throw new IllegalArgumentException("shareThreshold must be in (0, 1], was " + share);
       }
-      once("shareThreshold", "shareThreshold(" + share + ")");
+      calls.once("shareThreshold", "shareThreshold(" + share + ")");
       this.shareThreshold = share;
       return this;
     }
@@ -297,7 +296,7 @@ public final class DriftOptions {
       if (bins < 2) {
         throw new IllegalArgumentException("bins must be >= 2, was " + bins);
       }
-      once("bins", "bins(" + bins + ")");
+      calls.once("bins", "bins(" + bins + ")");
       this.bins = bins;
       return this;
     }
@@ -310,7 +309,7 @@ public final class DriftOptions {
       if (!(epsilon > 0 && epsilon < 1)) {
         throw new IllegalArgumentException("epsilon must be in (0, 1), was " + epsilon);
       }
-      once("epsilon", "epsilon(" + epsilon + ")");
+      calls.once("epsilon", "epsilon(" + epsilon + ")");
       this.epsilon = epsilon;
       return this;
     }
@@ -343,12 +342,12 @@ public final class DriftOptions {
     }
 
     private Builder setRole(String column, ColumnRole role, String call) {
-      once(column, "role", call);
+      onceForColumn(column, "role", call);
       if (!role.tested()) {
         conflict(column, "method", call);
         conflict(column, "threshold", call);
         conflict(column, "test", call);
-        calls.put(key(column, "untested"), call);
+        calls.record(key(column, "untested"), call);
       }
       roles.put(column, role);
       return this;
@@ -367,7 +366,7 @@ public final class DriftOptions {
       requireNonNull(column, "column");
       requireNonNull(method, "method");
       String call = "method(\"" + column + "\", " + method + ")";
-      once(column, "method", call);
+      onceForColumn(column, "method", call);
       conflict(column, "test", call);
       conflict(column, "untested", call);
       methods.put(column, method);
@@ -389,7 +388,7 @@ public final class DriftOptions {
         throw new IllegalArgumentException("threshold must be finite and >= 0, was " + threshold);
       }
       String call = "threshold(\"" + column + "\", " + threshold + ")";
-      once(column, "threshold", call);
+      onceForColumn(column, "threshold", call);
       conflict(column, "test", call);
       conflict(column, "untested", call);
       thresholds.put(column, threshold);
@@ -424,7 +423,7 @@ public final class DriftOptions {
         throw new IllegalArgumentException("test " + name + ": threshold must be finite and >= 0, was " + threshold);
       }
       String call = "test(\"" + column + "\", " + name + ")";
-      once(column, "test", call);
+      onceForColumn(column, "test", call);
       conflict(column, "method", call);
       conflict(column, "threshold", call);
       conflict(column, "untested", call);
@@ -449,7 +448,7 @@ public final class DriftOptions {
       if (!(threshold >= 0) || Double.isInfinite(threshold)) {
         throw new IllegalArgumentException("threshold must be finite and >= 0, was " + threshold);
       }
-      once("default threshold of " + method, "defaultThreshold(" + method + ", " + threshold + ")");
+      calls.once("default threshold of " + method, "defaultThreshold(" + method + ", " + threshold + ")");
       defaultThresholds.put(method, threshold);
       return this;
     }
@@ -463,23 +462,16 @@ public final class DriftOptions {
       return setting + " of column '" + column + "'";
     }
 
-    /** Records the call that gives a general setting; throws if a call gave it already. */
-    private void once(String setting, String call) {
-      String earlier = calls.putIfAbsent(setting, call);
-      if (earlier != null) {
-        throw new IllegalStateException(setting + " was already set by " + earlier + "; cannot also call " + call);
-      }
-    }
 
     /** Records the call that gives a column's setting; throws if a call gave it already. */
-    private void once(String column, String setting, String call) {
+    private void onceForColumn(String column, String setting, String call) {
       conflict(column, setting, call);
-      calls.put(key(column, setting), call);
+      calls.record(key(column, setting), call);
     }
 
     /** Throws if a call gave the column's {@code setting}, which {@code call} contradicts. */
     private void conflict(String column, String setting, String call) {
-      String earlier = calls.get(key(column, setting));
+      String earlier = calls.find(key(column, setting)).orElse(null);
       if (earlier != null) {
         throw new IllegalStateException("column '" + column + "' was already set by " + earlier
             + "; cannot also call " + call);

@@ -1,7 +1,6 @@
 package dev.mlops.api.schema;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.mlops.api.internal.BuilderCalls;
 
 /**
  * How {@code Schemas.of(reference, options)} (in {@code dev.mlops.core.schema}) infers a schema
@@ -102,17 +101,10 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
     private double domainMostly = DEFAULTS.domainMostly();
     private int minRowsForUnique = DEFAULTS.minRowsForUnique();
     private boolean inferRanges = DEFAULTS.inferRanges();
-    /** The calls made so far, by setting. */
-    private final Map<String, String> calls = new LinkedHashMap<>();
+    private final BuilderCalls calls = new BuilderCalls();
 
     private Builder() {}
 
-    private void once(String setting, String call) {
-      String before = calls.putIfAbsent(setting, call);
-      if (before != null) {
-        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
-      }
-    }
 
     /**
      * Sets how far inferred ranges reach past the observed extremes (default 0).
@@ -125,10 +117,10 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
     public Builder rangeSlack(double rangeSlack) {
       checkRangeSlack(rangeSlack);
       String call = "rangeSlack(" + rangeSlack + ")";
-      if (calls.containsKey("inferRanges")) {
+      if (calls.has("inferRanges")) {
         throw new IllegalStateException("ranges were already turned off by noRanges(); cannot also call " + call);
       }
-      once("rangeSlack", call);
+      calls.once("rangeSlack", call);
       this.rangeSlack = rangeSlack;
       return this;
     }
@@ -143,7 +135,7 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
      */
     public Builder nullSlack(double nullSlack) {
       checkFraction("nullSlack", nullSlack);
-      once("nullSlack", "nullSlack(" + nullSlack + ")");
+      calls.once("nullSlack", "nullSlack(" + nullSlack + ")");
       this.nullSlack = nullSlack;
       return this;
     }
@@ -158,7 +150,7 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
      */
     public Builder maxDomainSize(int maxDomainSize) {
       checkMaxDomainSize(maxDomainSize);
-      once("maxDomainSize", "maxDomainSize(" + maxDomainSize + ")");
+      calls.once("maxDomainSize", "maxDomainSize(" + maxDomainSize + ")");
       this.maxDomainSize = maxDomainSize;
       return this;
     }
@@ -173,7 +165,7 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
      */
     public Builder domainMostly(double domainMostly) {
       checkFraction("domainMostly", domainMostly);
-      once("domainMostly", "domainMostly(" + domainMostly + ")");
+      calls.once("domainMostly", "domainMostly(" + domainMostly + ")");
       this.domainMostly = domainMostly;
       return this;
     }
@@ -188,7 +180,7 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
      */
     public Builder minRowsForUnique(int minRowsForUnique) {
       checkMinRowsForUnique(minRowsForUnique);
-      once("minRowsForUnique", "minRowsForUnique(" + minRowsForUnique + ")");
+      calls.once("minRowsForUnique", "minRowsForUnique(" + minRowsForUnique + ")");
       this.minRowsForUnique = minRowsForUnique;
       return this;
     }
@@ -200,12 +192,12 @@ public record InferenceOptions(double rangeSlack, double nullSlack, int maxDomai
      * @throws IllegalStateException if called twice, or after {@link #rangeSlack}
      */
     public Builder noRanges() {
-      String slack = calls.get("rangeSlack");
+      String slack = calls.find("rangeSlack").orElse(null);
       if (slack != null) {
         throw new IllegalStateException("rangeSlack was already set by " + slack
             + "; cannot also call noRanges(): without ranges there is no slack to apply");
       }
-      once("inferRanges", "noRanges()");
+      calls.once("inferRanges", "noRanges()");
       this.inferRanges = false;
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.mlops.api.schema;
 
+import dev.mlops.api.internal.BuilderCalls;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.Column;
 import dev.mlops.api.data.ColumnType;
@@ -137,17 +138,10 @@ public final class Schema {
     private final List<TableConstraint> tableConstraints = new ArrayList<>();
     private UnexpectedColumns unexpectedColumns = UnexpectedColumns.WARN;
     private Severity severity = Severity.ERROR;
-    /** The once-only settings given so far, with the call that gave them. */
-    private final Map<String, String> calls = new LinkedHashMap<>();
+    private final BuilderCalls calls = new BuilderCalls();
 
     private Builder() {}
 
-    private void once(String setting, String call) {
-      String before = calls.putIfAbsent(setting, call);
-      if (before != null) {
-        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
-      }
-    }
 
     /**
      * Names the schema (shown in reports; default: no name).
@@ -158,7 +152,7 @@ public final class Schema {
      */
     public Builder name(String name) {
       Objects.requireNonNull(name, "name");
-      once("name", "name(\"" + name + "\")");
+      calls.once("name", "name(\"" + name + "\")");
       this.name = name;
       return this;
     }
@@ -293,7 +287,7 @@ public final class Schema {
      */
     public Builder unexpectedColumns(UnexpectedColumns policy) {
       Objects.requireNonNull(policy, "policy");
-      once("unexpectedColumns", "unexpectedColumns(" + policy + ")");
+      calls.once("unexpectedColumns", "unexpectedColumns(" + policy + ")");
       this.unexpectedColumns = policy;
       return this;
     }

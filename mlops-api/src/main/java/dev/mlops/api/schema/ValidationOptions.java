@@ -1,7 +1,6 @@
 package dev.mlops.api.schema;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.mlops.api.internal.BuilderCalls;
 import java.util.Objects;
 
 /**
@@ -64,17 +63,10 @@ public record ValidationOptions(String environment, SeverityPolicy severityPolic
     private String environment = DEFAULTS.environment();
     private SeverityPolicy severityPolicy = DEFAULTS.severityPolicy();
     private int maxExamples = DEFAULTS.maxExamples();
-    /** The calls made so far, by setting. */
-    private final Map<String, String> calls = new LinkedHashMap<>();
+    private final BuilderCalls calls = new BuilderCalls();
 
     private Builder() {}
 
-    private void once(String setting, String call) {
-      String before = calls.putIfAbsent(setting, call);
-      if (before != null) {
-        throw new IllegalStateException(setting + " was already set by " + before + "; cannot also call " + call);
-      }
-    }
 
     /**
      * Sets the environment (fields may be absent in environments they list; default none).
@@ -85,7 +77,7 @@ public record ValidationOptions(String environment, SeverityPolicy severityPolic
      */
     public Builder environment(String environment) {
       Objects.requireNonNull(environment, "environment");
-      once("environment", "environment(\"" + environment + "\")");
+      calls.once("environment", "environment(\"" + environment + "\")");
       this.environment = environment;
       return this;
     }
@@ -99,7 +91,7 @@ public record ValidationOptions(String environment, SeverityPolicy severityPolic
      */
     public Builder severityPolicy(SeverityPolicy policy) {
       Objects.requireNonNull(policy, "policy");
-      once("severityPolicy", "severityPolicy(" + policy + ")");
+      calls.once("severityPolicy", "severityPolicy(" + policy + ")");
       this.severityPolicy = policy;
       return this;
     }
@@ -116,7 +108,7 @@ public record ValidationOptions(String environment, SeverityPolicy severityPolic
       if (maxExamples < 0) {
         throw new IllegalArgumentException("maxExamples must be >= 0, was " + maxExamples);
       }
-      once("maxExamples", "maxExamples(" + maxExamples + ")");
+      calls.once("maxExamples", "maxExamples(" + maxExamples + ")");
       this.maxExamples = maxExamples;
       return this;
     }

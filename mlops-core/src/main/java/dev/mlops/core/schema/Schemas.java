@@ -11,15 +11,12 @@ import dev.mlops.api.schema.SchemaChange;
 import dev.mlops.api.schema.ValidationOptions;
 import dev.mlops.api.schema.ValidationReport;
 import dev.mlops.api.schema.Validator;
+import dev.mlops.core.internal.AtomicFiles;
 import dev.mlops.core.data.Tables;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -270,20 +267,7 @@ public final class Schemas {
     requireNonNull(schema, "schema");
     requireNonNull(path, "path");
     byte[] bytes = (isYaml(path) ? toYaml(schema) : toJson(schema)).getBytes(StandardCharsets.UTF_8);
-    Path dir = path.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(path, bytes);
   }
 
   private static boolean isYaml(Path path) {
