@@ -318,7 +318,7 @@ final class SchemaFiles {
           case "domain" -> new FieldConstraint.Domain(new LinkedHashSet<>(strings(node, path, "values")),
               number(node, path, "mostly", 1.0), s);
           case "maxDistinct" -> new FieldConstraint.MaxDistinct(integer(node, path, "max"), s);
-          case "pattern" -> new FieldConstraint.Pattern(text(node, path, "regex"), s);
+          case "pattern" -> LinearPatterns.requireSupported(new FieldConstraint.Pattern(text(node, path, "regex"), s));
           case "length" -> new FieldConstraint.Length(Math.toIntExact(integer(node, path, "min")),
               Math.toIntExact(integer(node, path, "max")), s);
           case "unique" -> new FieldConstraint.Unique(s);
