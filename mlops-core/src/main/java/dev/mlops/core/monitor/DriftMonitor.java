@@ -176,7 +176,10 @@ public final class DriftMonitor {
    * Records one prediction: its features and its score (for a binary classifier, the probability
    * of the positive class; NaN for none). Allocates nothing unless it closes a window.
    *
-   * @param features column name to value; see {@link #record(Map)}
+   * @param features column name to value; see {@link #record(Map)}. If reading it throws (its
+   *     {@code get}, or a value's {@code toString} or {@code doubleValue}), the request is not
+   *     recorded at all and is counted as a {@linkplain #malformedRequests() malformed request}; it
+   *     still gets an id
    * @param score the model's score, or NaN; a score the performance estimator cannot take is counted
    *     as a malformed value of the prediction column
    * @return the prediction's id, to pass to {@link #label(long, boolean)} when the truth arrives
