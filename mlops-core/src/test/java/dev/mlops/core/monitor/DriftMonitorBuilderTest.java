@@ -71,7 +71,7 @@ class DriftMonitorBuilderTest {
   }
 
   @Test
-  void window_aRefusedSecondCallLeavesTheFirstInForce() {
+  void window_aRefusedSecondCallLeavesTheFirstInForce() throws InterruptedException {
     DriftMonitorBuilder b = builder().window(Windows.count(250));
     assertThatThrownBy(() -> b.window(Windows.count(10))).isInstanceOf(IllegalStateException.class);
     DriftMonitor monitor = b.build();
@@ -81,6 +81,7 @@ class DriftMonitorBuilderTest {
     }
     assertThat(monitor.history()).isEmpty();
     monitor.record(Map.of("x", 0.1, "colour", "red"));
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();
     assertThat(monitor.history()).extracting(WindowReport::rows).containsExactly(250L);
   }
 
