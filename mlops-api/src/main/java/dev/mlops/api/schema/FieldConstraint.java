@@ -248,7 +248,7 @@ public sealed interface FieldConstraint {
    * lookahead and lookbehind ({@code (?=}, {@code (?!}, {@code (?<=}, {@code (?<!}), atomic groups
    * ({@code (?>}) and possessive quantifiers ({@code *+}, {@code ++}, {@code ?+}). Java-only classes
    * and escapes ({@code \p{Alpha}}, {@code \h}, {@code \R}, {@code \Z}, {@code \G}, the flag
-   * {@code (?x)}) are refused when a schema file is read or a validator is created, also with their
+   * {@code (?x)}) are refused when a schema file is read or written or a validator is created, with their
    * place. A validator compiles the pattern once, when it is created. Semantics are RE2's too:
    * {@code .} matches any character but {@code \n}, and {@code \d \w \s \b} are ASCII.
    *

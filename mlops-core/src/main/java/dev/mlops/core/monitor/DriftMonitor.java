@@ -92,8 +92,9 @@ import java.util.function.ToDoubleFunction;
  * accumulator (a numeric column's KLL sketch holds at most about 3 KB; a categorical column up to
  * 1,024 exact counts, a 256-entry frequent-items map and a 4 KB HLL sketch), per stripe a CBPE
  * accumulator when estimating (24 KB), the pending-label ring (8 bytes a slot, 512 KB by
- * default), and the last {@linkplain DriftMonitorBuilder#history reports} (each holds its window's
- * profile).
+ * default), the last {@linkplain DriftMonitorBuilder#history reports} (each holds its window's
+ * profile), and at most {@linkplain DriftMonitorBuilder#handOffCapacity 16} closed windows waiting
+ * for the checking thread.
  */
 public final class DriftMonitor {
   /** The logger listener and check failures go to. */

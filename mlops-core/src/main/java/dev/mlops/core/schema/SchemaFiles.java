@@ -79,6 +79,13 @@ final class SchemaFiles {
       }
       ArrayNode constraints = node.putArray("constraints");
       for (FieldConstraint c : f.constraints()) {
+        if (c instanceof FieldConstraint.Pattern p) {
+          try {
+            LinearPatterns.compile(p.regex());   // what is written must read back
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + f.name() + "': " + e.getMessage(), e);
+          }
+        }
         constraints.add(fieldConstraint(c));
       }
     }
