@@ -227,6 +227,7 @@ public final class ServeAndMonitor {
     out.printf(Locale.ROOT, "  monitoring v%d: reference %d rows, expected accuracy %.3f, floor %.3f%n", version, n,
         expected.accuracy(), floor);
     DriftMonitor monitor = DriftMonitor.builder(profile)
+        .synchronousChecks()   // a replay that reacts to each event before the next request; servers keep the default
         .window(Windows.count(WINDOW))
         .schema(CreditData.schema())
         .performanceEstimate(cbpe, floor)

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.io.FlatMarshalledProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.io.ListMarshalledProvenance;
@@ -13,20 +15,20 @@ import com.oracle.labs.mlrg.olcut.provenance.io.MapMarshalledProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.io.ObjectMarshalledProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.io.SimpleMarshalledProvenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
-import dev.mlops.api.registry.ArtifactCodec;
 import dev.mlops.api.registry.Attachment;
 import dev.mlops.api.registry.RegistryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Output;
@@ -54,14 +56,19 @@ import java.util.TreeMap;
  * byte[] onnx = registry.loadAttachment(v.ref(), TribuoCodec.ONNX_ATTACHMENT); // if exportable
  * }</pre>
  *
- * <p>Tribuo decodes a model by instantiating the class named inside the bytes. Loading therefore
- * accepts only classes under {@code org.tribuo.} and, by default, refuses LibLinear models, whose
- * Tribuo 4.3 decoder falls back to Java deserialization; {@link #allowingModelClasses} changes the
- * rule. The registry only hands a codec bytes whose SHA-256 verified.
+ * <p>Tribuo decodes a model by instantiating the classes named inside the bytes: the model's, and
+ * the {@code class_name} of every nested serialized object (an ensemble's models, the feature and
+ * output domains). Loading therefore checks each of those class names, matched as whole
+ * {@code class_name} fields and never as text (a feature may be called anything): by default the
+ * model class and every nested one must lie under {@code org.tribuo.} outside the LibLinear
+ * packages, whose Tribuo 4.3 decoders fall back to Java deserialization; {@link #allowingModelClasses}
+ * changes the rule. The registry only hands a codec bytes whose SHA-256 verified. Passing anything
+ * but a Tribuo {@link Model} (possible through raw types) fails with an
+ * {@link IllegalArgumentException} naming its class.
  *
  * @param <T> the model's output type
  */
-public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Model<T>> {
+public final class TribuoCodec<T extends Output<T>> extends ModelCheckingCodec<Model<T>> {
   /** The type id recorded with every Tribuo model version. */
   public static final String TYPE_ID = "tribuo-model";
   /** Metadata key of the model's provenance, as JSON. */
@@ -83,6 +90,10 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   private static final int FAILURE_MESSAGE_LIMIT = 2000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A fully qualified Java class name. */
+  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
+  /** How deep {@link #classNames} looks into nested messages (Tribuo nests a few levels). */
+  private static final int MAX_NESTING = 32;
   /** Packages whose Tribuo 4.3 decoders fall back to Java deserialization. */
   private static final List<String> JAVA_SERIALIZING_DECODERS = List.of("org.tribuo.classification.liblinear.",
       "org.tribuo.regression.liblinear.", "org.tribuo.common.liblinear.");
@@ -126,14 +137,57 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   }
 
   /**
-   * This codec with another rule for which model classes may be decoded. Every class name stored
-   * in the bytes (the model's and any nested model's) must pass.
+   * This codec with another rule for which model classes may be decoded. The model's class must
+   * pass; a nested class name must pass, or lie under {@code org.tribuo.} outside the LibLinear
+   * packages.
    *
    * @param allowed whether a fully qualified model class name may be decoded
    * @return the new codec
    */
   public TribuoCodec<T> allowingModelClasses(Predicate<String> allowed) {
     return new TribuoCodec<>(outputType, Objects.requireNonNull(allowed, "allowed"));
+  }
+
+  /**
+   * The class names Tribuo would load to decode a model: the {@code class_name} of every message
+   * shaped like Tribuo's serialized objects ({@code int32 version = 1; string class_name = 2;
+   * google.protobuf.Any serialized_data = 3}) at any depth below the top one, such as the models
+   * of an ensemble and the feature and output domains. Matching whole class-name fields, not text,
+   * keeps a feature named {@code "org.tribuo.common.liblinear.x"} from being taken for a class.
+   */
+  private static List<String> classNames(ModelProto proto) {
+    List<String> out = new ArrayList<>();
+    collectClassNames(proto.getSerializedData().getValue(), 0, out);
+    return out;
+  }
+
+  private static void collectClassNames(ByteString bytes, int depth, List<String> out) {
+    if (depth > MAX_NESTING || bytes.isEmpty()) {
+      return;
+    }
+    UnknownFieldSet fields;
+    try {
+      fields = UnknownFieldSet.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      return;   // not a message: text, packed numbers or opaque bytes
+    }
+    Map<Integer, UnknownFieldSet.Field> all = fields.asMap();
+    UnknownFieldSet.Field name = all.get(2);
+    UnknownFieldSet.Field data = all.get(3);
+    UnknownFieldSet.Field version = all.get(1);
+    if (name != null && data != null && all.keySet().stream().allMatch(k -> k >= 1 && k <= 3)
+        && (version == null || version.getLengthDelimitedList().isEmpty())
+        && name.getLengthDelimitedList().size() == 1 && data.getLengthDelimitedList().size() == 1) {
+      String candidate = name.getLengthDelimitedList().get(0).toStringUtf8();
+      if (CLASS_NAME.matcher(candidate).matches()) {
+        out.add(candidate);
+      }
+    }
+    for (UnknownFieldSet.Field f : all.values()) {
+      for (ByteString nested : f.getLengthDelimitedList()) {
+        collectClassNames(nested, depth + 1, out);
+      }
+    }
   }
 
   private static boolean defaultAllowed(String className) {
@@ -146,8 +200,19 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   }
 
   @Override
-  public void write(Model<T> model, OutputStream out) throws IOException {
-    Objects.requireNonNull(model, "model");
+  Model<T> requireModel(Object artifact) {
+    Objects.requireNonNull(artifact, "model");
+    if (!(artifact instanceof Model<?> model)) {
+      throw new IllegalArgumentException("a TribuoCodec stores org.tribuo.Model instances, not "
+          + artifact.getClass().getName() + " (was the codec used through raw types?)");
+    }
+    @SuppressWarnings("unchecked")   // the output type is checked where it matters: write() validates it
+    Model<T> typed = (Model<T>) model;
+    return typed;
+  }
+
+  @Override
+  void writeModel(Model<T> model, OutputStream out) throws IOException {
     if (!model.validate(outputType)) {
       throw new IllegalArgumentException("this codec stores models of " + outputType.getName() + " but the model "
           + model.getClass().getName() + " predicts " + outputTypeOf(model));
@@ -172,11 +237,12 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
       throw new IOException("refusing to decode Tribuo model class " + className
           + ": it is not allowed by this codec (default: org.tribuo.* except decoders that use Java serialization)");
     }
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    for (String prefix : JAVA_SERIALIZING_DECODERS) {
-      if (text.contains(prefix) && !allowedClasses.test(prefix + "Model")) {
-        throw new IOException("refusing to decode Tribuo model " + className + ": it names a class in " + prefix
-            + "*, whose decoder uses Java serialization");
+    for (String nested : classNames(proto)) {
+      boolean javaSerializing = JAVA_SERIALIZING_DECODERS.stream().anyMatch(nested::startsWith);
+      boolean allowed = allowedClasses.test(nested) || nested.startsWith("org.tribuo.") && !javaSerializing;
+      if (!allowed) {
+        throw new IOException("refusing to decode Tribuo model " + className + ": it names the class " + nested
+            + (javaSerializing ? ", whose decoder uses Java serialization" : ", which is not allowed by this codec"));
       }
     }
     Model<?> model;
@@ -193,7 +259,7 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   }
 
   @Override
-  public Map<String, String> metadata(Model<T> model) {
+  Map<String, String> modelMetadata(Model<T> model) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(MODEL_CLASS_KEY, model.getClass().getName());
     out.put(OUTPUT_TYPE_KEY, outputType.getName());
@@ -217,7 +283,7 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
    * @return the attachments
    */
   @Override
-  public Map<String, Attachment> attachments(Model<T> model) {
+  Map<String, Attachment> modelAttachments(Model<T> model) {
     OnnxExport export = onnx(model);
     lastExport = export;
     return export == null || export.bytes() == null ? Map.of()
@@ -264,7 +330,7 @@ public final class TribuoCodec<T extends Output<T>> implements ArtifactCodec<Mod
   }
 
   @Override
-  public Optional<String> trainingData(Model<T> model) {
+  Optional<String> modelTrainingData(Model<T> model) {
     for (ObjectMarshalledProvenance o : ProvenanceUtil.marshalProvenance(model.getProvenance().getDatasetProvenance())) {
       for (Map.Entry<String, FlatMarshalledProvenance> e : o.getMap().entrySet()) {
         if (e.getKey().equals("resource-hash") && e.getValue() instanceof SimpleMarshalledProvenance s

@@ -12,8 +12,9 @@ import dev.mlops.core.data.Tables;
 import dev.mlops.core.monitor.DriftMonitor;
 import dev.mlops.core.monitor.MonitoredModel;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +64,8 @@ class TribuoMonitoringTest {
   }
 
   @Test
-  void servedExamplesAreRecordedInTheModelsFeatureSpaceAndLongerLoansAreDrift() {
-    List<DriftEvent> events = new ArrayList<>();
+  void servedExamplesAreRecordedInTheModelsFeatureSpaceAndLongerLoansAreDrift() throws InterruptedException {
+    List<DriftEvent> events = new CopyOnWriteArrayList<>();
     DriftMonitor monitor = DriftMonitor.builder(TribuoMonitoring.referenceProfile(train))
         .window(Windows.count(150)).onDrift(events::add).build();
     MonitoredModel<Example<Label>, Prediction<Label>> served =
@@ -73,6 +74,7 @@ class TribuoMonitoringTest {
       Prediction<Label> p = served.apply(e);
       assertThat(p).isNotNull();
     }
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();   // windows are checked off the serving thread
     assertThat(monitor.history()).hasSize(2);
     assertThat(events).isEmpty();
     assertThat(monitor.history().get(0).profile().column("prediction").count()).isEqualTo(150);
@@ -84,6 +86,7 @@ class TribuoMonitoringTest {
       }
       served.apply(longer);
     }
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();
     assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e.columns()).contains("duration"));
   }
 

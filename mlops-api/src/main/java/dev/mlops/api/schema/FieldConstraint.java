@@ -234,19 +234,37 @@ public sealed interface FieldConstraint {
   }
 
   /**
-   * Every non-null string matches {@code regex} in full ({@link java.util.regex.Matcher#matches()}).
-   * The expression is checked here; a validator compiles it once, when it is created, and reuses
-   * it for every table.
+   * Every non-null string matches {@code regex} in full.
    *
-   * @param regex a Java regular expression
+   * <p>Patterns often come from schema files that others write, so they are matched in time linear
+   * in the value's length, whatever the pattern (core uses RE2/J): the syntax is RE2's, the regular
+   * subset of Java's. Supported: literals and escapes ({@code \.}, {@code \t}, {@code \x{263a}},
+   * {@code \Q...\E}), {@code .}, character classes ({@code [a-z]}, {@code [^0-9]}, {@code \d \w \s}
+   * and their negations, {@code \pL}, {@code \p{Greek}}, {@code [[:alpha:]]}), alternation,
+   * groups ({@code (...)}, {@code (?:...)}, {@code (?<name>...)}), greedy and lazy quantifiers
+   * ({@code * + ? {n} {n,} {n,m}}, each followed by {@code ?} for lazy), anchors and boundaries
+   * ({@code ^ $ \A \z \b \B}), and the flags {@code (?i) (?m) (?s) (?U)}. Not supported, and
+   * refused here with the index where they start: backreferences ({@code \1}, {@code \k<name>}),
+   * lookahead and lookbehind ({@code (?=}, {@code (?!}, {@code (?<=}, {@code (?<!}), atomic groups
+   * ({@code (?>}) and possessive quantifiers ({@code *+}, {@code ++}, {@code ?+}). Java-only classes
+   * and escapes ({@code \p{Alpha}}, {@code \h}, {@code \R}, {@code \Z}, {@code \G}, the flag
+   * {@code (?x)}) are refused when a schema file is read or written or a validator is created, with their
+   * place. A validator compiles the pattern once, when it is created. Semantics are RE2's too:
+   * {@code .} matches any character but {@code \n}, and {@code \d \w \s \b} are ASCII.
+   *
+   * @param regex a regular expression in RE2 syntax
    * @param severity the severity of a violation
    */
   record Pattern(String regex, Severity severity) implements FieldConstraint {
     /**
-     * Validates the components: the expression must compile.
+     * Validates the components: the expression's groups and character classes must be closed, and
+     * it must use no construct outside regular expressions (see the type's description).
      *
      * @param regex the regular expression
      * @param severity the severity
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a group or class is not closed, or the expression uses a
+     *     backreference, lookaround, an atomic group or a possessive quantifier, naming it and its index
      */
     public Pattern {
       Regexes.requireValid(regex);

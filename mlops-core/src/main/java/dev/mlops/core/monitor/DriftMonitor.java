@@ -23,7 +23,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -50,8 +49,7 @@ import java.util.function.ToDoubleFunction;
  * <p><b>Windows</b> close after a number of predictions ({@link Windows#count(long)}) or a duration
  * of an injected {@link Clock} ({@link Windows#time(Duration, Clock)}; a time window with no traffic
  * closes on the next prediction or on {@link #tick()}); predictions in flight when a window closes
- * may join it, so count windows hold about, not exactly, their size. Each closed window is checked on
- * the thread that closed it, or on the {@linkplain DriftMonitorBuilder#executor executor} given.
+ * may join it, so count windows hold about, not exactly, their size.
  *
  * <p><b>Checks per window</b>: every reference column is compared from profiles alone with
  * {@link ProfileDrift} (PSI at 0.2 by default; with Kolmogorov–Smirnov the threshold is a
@@ -71,16 +69,32 @@ import java.util.function.ToDoubleFunction;
  * <p><b>Threads</b>: any number of serving threads may record at once. Rows go to one of several
  * stripes, each with its own accumulator and an uncontended lock in the common case; a window
  * closes by swapping in a new one and sealing each old stripe under its lock, so no row is lost or
- * counted twice. Monitoring never throws into serving: values of the wrong type are counted as
- * {@linkplain WindowReport#malformedValues malformed} and recorded as null, and listener or check
- * failures are logged (logger {@code dev.mlops.monitor}) and counted.
+ * counted twice. A serving thread only records its row (and, when it closes a window, swaps in the
+ * next one): <b>window checks and listeners never run on it</b>. Closed windows and concept-drift
+ * events go through a bounded hand-off ({@linkplain DriftMonitorBuilder#handOffCapacity 16} by
+ * default) to one checking thread per monitor (a daemon thread, or the {@linkplain
+ * DriftMonitorBuilder#executor executor} given), which checks them in order and calls the
+ * listeners. When the hand-off is full (a slow or blocked listener), the serving thread drops the
+ * window or event and counts it ({@link #droppedWindows()}, {@link #droppedDriftEvents()}); it never
+ * waits. {@linkplain DriftMonitorBuilder#synchronousChecks() Synchronous mode} (opt-in) checks on the
+ * thread that closed the window instead, so that a blocked listener blocks serving.
+ * {@link #closeWindow()} always checks on its caller.
+ *
+ * <p><b>Failures</b>: monitoring never throws into serving. Values of the wrong type are counted as
+ * {@linkplain WindowReport#malformedValues malformed} and recorded as null; a request whose feature
+ * map or values throw while being read is not recorded at all (no partial row) and is counted as a
+ * {@linkplain #malformedRequests() malformed request}; listener or check failures are logged (logger
+ * {@code dev.mlops.monitor}) and counted. Whatever a listener or a feature function throws is
+ * contained, {@link Error}s included, except a {@link VirtualMachineError} other than
+ * {@link StackOverflowError}.
  *
  * <p><b>Memory</b> is bounded whatever the stream length: per stripe and column one profile
  * accumulator (a numeric column's KLL sketch holds at most about 3 KB; a categorical column up to
  * 1,024 exact counts, a 256-entry frequent-items map and a 4 KB HLL sketch), per stripe a CBPE
  * accumulator when estimating (24 KB), the pending-label ring (8 bytes a slot, 512 KB by
- * default), and the last {@linkplain DriftMonitorBuilder#history reports} (each holds its window's
- * profile).
+ * default), the last {@linkplain DriftMonitorBuilder#history reports} (each holds its window's
+ * profile), and at most {@linkplain DriftMonitorBuilder#handOffCapacity 16} closed windows waiting
+ * for the checking thread.
  */
 public final class DriftMonitor {
   /** The logger listener and check failures go to. */
@@ -89,7 +103,8 @@ public final class DriftMonitor {
 
   private final TableProfile reference;
   private final Clock clock;
-  private final Executor executor;
+  /** Where closed windows and drift events go; empty in synchronous mode. */
+  private final Optional<CheckHandOff> handOff;
   private final int historySize;
   private final LabelTracker labels;
   private final WindowRecorder recorder;
@@ -97,6 +112,9 @@ public final class DriftMonitor {
   private final ListenerDispatch listeners;
   private final LongAdder checkFailures = new LongAdder();
   private final LongAdder closedRows = new LongAdder();
+  private final LongAdder droppedWindows = new LongAdder();
+  private final LongAdder droppedDriftEvents = new LongAdder();
+  private final LongAdder malformedRequests = new LongAdder();
   private final ArrayDeque<WindowReport> history = new ArrayDeque<>();
 
   DriftMonitor(DriftMonitorBuilder b) {
@@ -107,13 +125,24 @@ public final class DriftMonitor {
       throw new IllegalArgumentException("the error detector supplier returned null");
     }
     clock = b.clock;
-    executor = b.executor;
+    handOff = b.synchronous ? Optional.empty()
+        : Optional.of(new CheckHandOff(b.handOffCapacity, b.executor != null ? b.executor : CheckHandOff.DEFAULT_EXECUTOR));
     historySize = b.history;
     double decisionThreshold = b.estimator != null ? b.estimator.threshold() : b.decisionThreshold;
     labels = new LabelTracker(b.pendingLabels, decisionThreshold, detector);
     evaluator = new WindowEvaluator(b, layout, labels);
     listeners = new ListenerDispatch(b.driftListeners, b.windowListeners);
-    recorder = new WindowRecorder(layout, b.estimator, labels, b.window, clock, b.stripes, this::closed);
+    recorder = new WindowRecorder(layout, b.estimator, labels, b.window, clock, b.stripes, new WindowRecorder.Closer() {
+      @Override
+      public void closed(OpenWindow window, long endMillis) {
+        DriftMonitor.this.closed(window, endMillis);
+      }
+
+      @Override
+      public void malformed(OpenWindow window, Throwable failure) {
+        malformedRequest(window, failure);
+      }
+    });
   }
 
   /**
@@ -148,7 +177,10 @@ public final class DriftMonitor {
    * Records one prediction: its features and its score (for a binary classifier, the probability
    * of the positive class; NaN for none). Allocates nothing unless it closes a window.
    *
-   * @param features column name to value; see {@link #record(Map)}
+   * @param features column name to value; see {@link #record(Map)}. If reading it throws (its
+   *     {@code get}, or a value's {@code toString} or {@code doubleValue}), the request is not
+   *     recorded at all and is counted as a {@linkplain #malformedRequests() malformed request}; it
+   *     still gets an id
    * @param score the model's score, or NaN; a score the performance estimator cannot take is counted
    *     as a malformed value of the prediction column
    * @return the prediction's id, to pass to {@link #label(long, boolean)} when the truth arrives
@@ -212,8 +244,23 @@ public final class DriftMonitor {
   public void reportError(double error) {
     Optional<Signal> drift = labels.update(error);
     if (drift.isPresent()) {
-      listeners.drift(new DriftEvent(recorder.current().index, Instant.ofEpochMilli(clock.millis()),
-          List.of(drift.get()), Optional.empty()));
+      DriftEvent event = new DriftEvent(recorder.current().index, Instant.ofEpochMilli(clock.millis()),
+          List.of(drift.get()), Optional.empty());
+      if (handOff.isEmpty()) {
+        listeners.drift(event);
+        return;
+      }
+      handOff.get().offer(new CheckHandOff.Job() {
+        @Override
+        public void run() {
+          listeners.drift(event);
+        }
+
+        @Override
+        public void dropped() {
+          countDrop(droppedDriftEvents, "drift event " + event);
+        }
+      });
     }
   }
 
@@ -282,6 +329,48 @@ public final class DriftMonitor {
     return checkFailures.sum();
   }
 
+  /**
+   * @return closed windows that were not checked because the check queue was full (a slow or
+   *     blocked listener); their rows still count in {@link #rowsInClosedWindows()}
+   */
+  public long droppedWindows() {
+    return droppedWindows.sum();
+  }
+
+  /** @return concept-drift events from labels that reached no listener because the check queue was full */
+  public long droppedDriftEvents() {
+    return droppedDriftEvents.sum();
+  }
+
+  /**
+   * @return requests not recorded because reading their features threw (a feature map whose
+   *     {@code get} throws, a value whose {@code toString} or {@code doubleValue} throws); each is
+   *     counted in {@link #recorded()} but in no window's rows
+   */
+  public long malformedRequests() {
+    return malformedRequests.sum();
+  }
+
+  /**
+   * Waits until every window closed and every drift event raised so far has been checked and
+   * handed to the listeners, or dropped. Returns at once in {@linkplain
+   * DriftMonitorBuilder#synchronousChecks() synchronous mode}. For tests and orderly shutdown;
+   * serving never needs it.
+   *
+   * @param timeout how long to wait at most
+   * @return false if the time ran out first (a listener still running, or blocked)
+   * @throws NullPointerException if timeout is null
+   * @throws IllegalArgumentException if timeout is negative
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitChecks(Duration timeout) throws InterruptedException {
+    requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+    }
+    return handOff.isEmpty() || handOff.get().await(timeout);
+  }
+
   /** @return the error detector's current state */
   public DetectorState detectorState() {
     return labels.state();
@@ -314,26 +403,66 @@ public final class DriftMonitor {
     listeners.addWindowListener(requireNonNull(listener, "listener"));
   }
 
-  void recordingFailed(RuntimeException e) {
+  void recordingFailed(Throwable e) {
     checkFailures.increment();
     LOG.log(System.Logger.Level.WARNING, "monitoring a prediction failed; the prediction is served", e);
   }
 
   // ---------------------------------------------------------------- closed windows
 
-  /** Checks a window the recorder closed, here or on the executor. */
+  /** Hands a window the recorder closed to the checking thread, or checks it here in synchronous mode. */
   private void closed(OpenWindow w, long endMillis) {
-    if (executor == null) {
+    if (handOff.isEmpty()) {
       check(w, endMillis);
       return;
     }
-    try {
-      executor.execute(() -> check(w, endMillis));
-    } catch (RuntimeException e) {
-      checkFailures.increment();
-      LOG.log(System.Logger.Level.WARNING, "the executor refused window " + w.index + "; checking it here", e);
-      check(w, endMillis);
+    handOff.get().offer(new CheckHandOff.Job() {
+      @Override
+      public void run() {
+        check(w, endMillis);
+      }
+
+      @Override
+      public void dropped() {
+        closedRows.add(w.rowCount());
+        countDrop(droppedWindows, "window " + w.index + " (" + w.rowCount() + " rows)");
+      }
+    });
+  }
+
+  /** Counts a dropped job; logs the 1st, 10th, 100th... of its kind, so that a stuck listener cannot flood the log. */
+  private static void countDrop(LongAdder counter, String what) {
+    counter.increment();
+    long n = counter.sum();
+    if (isPowerOfTen(n)) {
+      LOG.log(System.Logger.Level.WARNING, "the monitor's check queue is full (a slow or blocked listener?); dropped "
+          + what + ", " + n + " dropped so far");
     }
+  }
+
+  private static boolean isPowerOfTen(long n) {
+    long p = 1;
+    while (p < n && p <= Long.MAX_VALUE / 10) {
+      p *= 10;
+    }
+    return p == n;
+  }
+
+  /** Counts a request that was not recorded; logs the first of each window. */
+  private void malformedRequest(OpenWindow w, Throwable failure) {
+    malformedRequests.increment();
+    if (w.malformedLogged.compareAndSet(false, true)) {
+      LOG.log(System.Logger.Level.WARNING, "a request's features could not be read; it is counted as malformed and "
+          + "not recorded (further ones in window " + w.index + " are counted, not logged)", failure);
+    }
+  }
+
+  /**
+   * Whether a throwable must not be contained: a {@link VirtualMachineError} other than
+   * {@link StackOverflowError} (which unwinds cleanly and is a bug of the code that recursed).
+   */
+  static boolean isFatal(Throwable t) {
+    return t instanceof VirtualMachineError && !(t instanceof StackOverflowError);
   }
 
   /** Evaluates a closed window, keeps its report and tells the listeners; empty if evaluating failed. */
@@ -341,7 +470,10 @@ public final class DriftMonitor {
     WindowReport report;
     try {
       report = evaluator.evaluate(w, endMillis);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      if (isFatal(e)) {
+        throw e;
+      }
       checkFailures.increment();
       LOG.log(System.Logger.Level.WARNING, "checking window " + w.index + " failed", e);
       closedRows.add(w.rowCount());

@@ -37,14 +37,16 @@ import java.util.function.Supplier;
  * that contradicts an earlier one, throws {@link IllegalStateException} naming both. The
  * contradictions are {@link #decisionThreshold} with {@link #performanceEstimate} (the estimator
  * brings its own decision threshold) and {@link #clock} with a {@linkplain Windows#time time window}
- * (which brings its own clock). {@link #onDrift} and {@link #onWindow} add listeners and may be called
- * any number of times.
+ * (which brings its own clock), and {@link #synchronousChecks} with {@link #executor} or
+ * {@link #handOffCapacity} (synchronous mode has no hand-off). {@link #onDrift} and {@link #onWindow}
+ * add listeners and may be called any number of times.
  *
  * <p>Defaults: windows of {@linkplain Windows#count(long) 1,000 predictions}; the UTC system clock;
  * no schema; PSI at 0.2 for numeric and for categorical columns; drift tested from 100 rows; no
  * performance estimate; decision threshold 0.5; the score profiled as column {@code "prediction"};
- * ADWIN (delta 0.002) as the error detector; 65,536 pending labels; windows checked on the serving
- * thread that closed them; twice as many stripes as processors, at most 64; 64 reports of history.
+ * ADWIN (delta 0.002) as the error detector; 65,536 pending labels; windows checked and listeners
+ * called on a daemon thread of the monitor, through a hand-off of 16 (never on a serving thread);
+ * twice as many stripes as processors, at most 64; 64 reports of history.
  */
 public final class DriftMonitorBuilder {
   final TableProfile reference;
@@ -63,6 +65,8 @@ public final class DriftMonitorBuilder {
   Supplier<? extends StreamingDriftDetector> errorDetector = StreamingDetectors::adwin;
   int pendingLabels = 1 << 16;
   Executor executor;
+  int handOffCapacity = 16;
+  boolean synchronous;
   int stripes = Math.min(64, 2 * Runtime.getRuntime().availableProcessors());
   int history = 64;
   final List<DriftListener> driftListeners = new ArrayList<>();
@@ -309,19 +313,60 @@ public final class DriftMonitorBuilder {
   }
 
   /**
-   * Checks closed windows and calls listeners on this executor instead of the serving thread that
-   * closed the window (default: the serving thread). If the executor refuses a window, it is checked
-   * on the serving thread.
+   * Checks closed windows and calls listeners on this executor instead of the monitor's own daemon
+   * thread. The monitor submits one task at a time, which drains the hand-off in order. If the
+   * executor refuses the task, the queued windows and events are dropped and counted (never checked
+   * on the serving thread).
    *
    * @param executor the executor
    * @return this builder
    * @throws NullPointerException if executor is null
-   * @throws IllegalStateException if the executor was already set
+   * @throws IllegalStateException if the executor was already set, or {@link #synchronousChecks} was
    */
   public DriftMonitorBuilder executor(Executor executor) {
     requireNonNull(executor, "executor");
+    requireUnset("synchronousChecks", "executor(" + executor + "): synchronous mode has no checking thread");
     once("executor", executor.toString());
     this.executor = executor;
+    return this;
+  }
+
+  /**
+   * Sets how many closed windows and drift events may wait for the checking thread (default 16).
+   * When it is full, the serving thread drops the window or event and counts it instead of waiting:
+   * see {@link DriftMonitor#droppedWindows()}. Each waiting window holds its stripes' accumulators.
+   *
+   * @param capacity the capacity, in [1, 4096]
+   * @return this builder
+   * @throws IllegalArgumentException if capacity is out of range
+   * @throws IllegalStateException if the capacity was already set, or {@link #synchronousChecks} was
+   */
+  public DriftMonitorBuilder handOffCapacity(int capacity) {
+    if (capacity < 1 || capacity > 4096) {
+      throw new IllegalArgumentException("hand-off capacity must be in [1, 4096], was " + capacity);
+    }
+    requireUnset("synchronousChecks", "handOffCapacity(" + capacity + "): synchronous mode has no hand-off");
+    once("handOffCapacity", Integer.toString(capacity));
+    handOffCapacity = capacity;
+    return this;
+  }
+
+  /**
+   * Opts in to synchronous mode: each closed window is checked, and the listeners called, on the
+   * thread that closed it (a serving thread, or the caller of {@link DriftMonitor#tick()}); drift
+   * events from labels reach the listeners on the thread that called
+   * {@link DriftMonitor#label(long, boolean)}. Nothing is dropped, but a slow or blocked listener
+   * slows or blocks serving. Meant for tests, batch replays and single-threaded tools.
+   *
+   * @return this builder
+   * @throws IllegalStateException if synchronous mode was already chosen, or an
+   *     {@link #executor} or {@link #handOffCapacity} was set
+   */
+  public DriftMonitorBuilder synchronousChecks() {
+    requireUnset("executor", "synchronousChecks(): synchronous mode has no checking thread");
+    requireUnset("handOffCapacity", "synchronousChecks(): synchronous mode has no hand-off");
+    once("synchronousChecks", "synchronousChecks()");
+    synchronous = true;
     return this;
   }
 

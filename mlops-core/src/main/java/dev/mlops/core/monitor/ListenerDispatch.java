@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Calls the monitor's listeners. A listener never breaks the host: whatever it throws (except a
- * {@link VirtualMachineError}) is logged on {@code dev.mlops.monitor}, counted, and swallowed,
- * and the remaining listeners are still called.
+ * {@link VirtualMachineError} other than {@link StackOverflowError}) is logged on
+ * {@code dev.mlops.monitor}, counted, and swallowed, and the remaining listeners are still called.
  */
 final class ListenerDispatch {
   private final List<DriftListener> driftListeners;
@@ -57,8 +57,8 @@ final class ListenerDispatch {
   }
 
   private void failed(Throwable e, String message) {
-    if (e instanceof VirtualMachineError v) {
-      throw v;
+    if (DriftMonitor.isFatal(e)) {
+      throw (VirtualMachineError) e;
     }
     failures.increment();
     DriftMonitor.LOG.log(System.Logger.Level.WARNING, message, e);

@@ -8,7 +8,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * A model whose every prediction a {@link DriftMonitor} records. The model's own exceptions reach
  * the caller; a failure inside monitoring (turning the request into features, reading the score,
- * recording) is logged and counted by the monitor and the prediction is still returned.
+ * recording, and in {@linkplain DriftMonitorBuilder#synchronousChecks() synchronous mode} checking a
+ * window) is logged and counted by the monitor and the prediction is still returned, whatever was
+ * thrown, {@link Error}s included, except a {@link VirtualMachineError} other than
+ * {@link StackOverflowError}.
  *
  * @param <R> the request type
  * @param <P> the prediction type
@@ -48,7 +51,10 @@ public final class MonitoredModel<R, P> implements Function<R, P> {
     long id = -1;
     try {
       id = monitor.record(features.apply(request), score.applyAsDouble(prediction));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      if (DriftMonitor.isFatal(e)) {
+        throw e;
+      }
       monitor.recordingFailed(e);
     }
     return new Tracked<>(id, prediction);

@@ -1,6 +1,7 @@
 package dev.mlops.core.monitor;
 
 import dev.mlops.api.monitor.PerformanceEstimator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A window being recorded: its stripes and counters. Closed windows are handed to the evaluator. */
@@ -13,6 +14,8 @@ final class OpenWindow {
   final LongAdder rows = new LongAdder();
   final LongAdder labels = new LongAdder();
   final LongAdder labelErrors = new LongAdder();
+  /** Whether a malformed request of this window was logged (only the first one is). */
+  final AtomicBoolean malformedLogged = new AtomicBoolean();
 
   OpenWindow(long index, long startMillis, long endMillis, int stripeCount, ColumnLayout layout,
       PerformanceEstimator estimator) {
@@ -30,6 +33,15 @@ final class OpenWindow {
     if (wrong) {
       labelErrors.increment();
     }
+  }
+
+  /** @return requests not recorded because their feature map or values threw; read once sealed */
+  long malformedRequests() {
+    long n = 0;
+    for (Stripe s : stripes) {
+      n += s.malformedRequests;
+    }
+    return n;
   }
 
   long rowCount() {

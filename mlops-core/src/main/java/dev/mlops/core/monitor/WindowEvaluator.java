@@ -83,6 +83,11 @@ final class WindowEvaluator {
     }
     List<Signal> signals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    long malformedRequests = w.malformedRequests();
+    if (malformedRequests > 0) {
+      notes.add(malformedRequests == 1 ? "1 request was not recorded: reading its features threw (counted as malformed)"
+          : malformedRequests + " requests were not recorded: reading their features threw (counted as malformed)");
+    }
     List<ColumnScore> scores = driftScores(profile, signals, notes);
     Optional<ValidationReport> schemaReport = schemaCheck(profile, signals);
     Optional<PerformanceEstimate> estimate = Optional.empty();

@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Closer} given.
  */
 final class WindowRecorder {
-  /** Receives each window this recorder closes, on the thread that closed it. */
-  @FunctionalInterface
+  /** Receives each window this recorder closes, on the thread that closed it, and malformed requests. */
   interface Closer {
     void closed(OpenWindow window, long endMillis);
+
+    /** A request whose feature map or values threw: counted, not recorded. */
+    void malformed(OpenWindow window, Throwable failure);
   }
 
   /** Serving threads take stripes round-robin, so the first threads never share one. */
@@ -71,16 +73,24 @@ final class WindowRecorder {
         continue;
       }
       Stripe s = w.stripes[probe];
+      Throwable bad;
       s.lock.lock();
       try {
         if (s.sealed) {
           continue;
         }
-        s.add(features, score);
+        bad = s.read(features);
+        if (bad == null) {
+          s.commit(score);
+        }
       } finally {
         s.lock.unlock();
       }
-      w.rows.increment();
+      if (bad == null) {
+        w.rows.increment();
+      } else {
+        closer.malformed(w, bad);
+      }
       if ((id + 1) % windowSize == 0) {   // one trigger per windowSize ids, without a second shared counter
         rotate(w);
       }

@@ -2,6 +2,7 @@ package dev.mlops.core.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.re2j.Pattern;
 import dev.mlops.api.data.Table;
 import dev.mlops.api.profile.TableProfile;
 import dev.mlops.api.schema.FieldSpec;
@@ -12,7 +13,6 @@ import dev.mlops.api.schema.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The {@link Validator} of core: the schema's fields resolved into {@link FieldPlan}s, patterns
@@ -25,7 +25,7 @@ final class CompiledValidator implements Validator {
   private final List<FieldPlan> plans;
 
   CompiledValidator(Schema schema, ValidationOptions options) {
-    this(schema, options, Pattern::compile);
+    this(schema, options, LinearPatterns::compile);
   }
 
   /** With the function that compiles patterns (tests count its calls). */
@@ -34,7 +34,11 @@ final class CompiledValidator implements Validator {
     this.options = requireNonNull(options, "options");
     List<FieldPlan> list = new ArrayList<>();
     for (FieldSpec field : schema.fields()) {
-      list.add(new FieldPlan(field, compiler));
+      try {
+        list.add(new FieldPlan(field, compiler));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("field '" + field.name() + "': " + e.getMessage(), e);
+      }
     }
     this.plans = List.copyOf(list);
   }

@@ -1,11 +1,11 @@
 package dev.mlops.core.schema;
 
+import com.google.re2j.Pattern;
 import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * One field's constraints resolved by kind once, when a validator is created, with its pattern
@@ -23,7 +23,7 @@ final class FieldPlan {
   final List<FieldConstraint.QuantileBetween> quantiles;
   final FieldConstraint.Domain domain;
   final FieldConstraint.Pattern pattern;
-  /** {@link #pattern}'s expression, compiled once; thread-safe (each scan makes its own matcher). */
+  /** {@link #pattern}'s expression, compiled once by RE2/J; thread-safe (each scan makes its own matcher). */
   final Pattern compiledPattern;
   final FieldConstraint.Length length;
   final FieldConstraint.Unique unique;

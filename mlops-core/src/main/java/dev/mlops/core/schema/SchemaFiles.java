@@ -79,6 +79,13 @@ final class SchemaFiles {
       }
       ArrayNode constraints = node.putArray("constraints");
       for (FieldConstraint c : f.constraints()) {
+        if (c instanceof FieldConstraint.Pattern p) {
+          try {
+            LinearPatterns.compile(p.regex());   // what is written must read back
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + f.name() + "': " + e.getMessage(), e);
+          }
+        }
         constraints.add(fieldConstraint(c));
       }
     }
@@ -318,7 +325,7 @@ final class SchemaFiles {
           case "domain" -> new FieldConstraint.Domain(new LinkedHashSet<>(strings(node, path, "values")),
               number(node, path, "mostly", 1.0), s);
           case "maxDistinct" -> new FieldConstraint.MaxDistinct(integer(node, path, "max"), s);
-          case "pattern" -> new FieldConstraint.Pattern(text(node, path, "regex"), s);
+          case "pattern" -> LinearPatterns.requireSupported(new FieldConstraint.Pattern(text(node, path, "regex"), s));
           case "length" -> new FieldConstraint.Length(Math.toIntExact(integer(node, path, "min")),
               Math.toIntExact(integer(node, path, "max")), s);
           case "unique" -> new FieldConstraint.Unique(s);

@@ -1,5 +1,6 @@
 package dev.mlops.core.schema;
 
+import com.google.re2j.Matcher;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.data.BooleanColumn;
 import dev.mlops.api.data.CategoricalColumn;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Validates a table against a schema: one scan per column that checks all of that field's

@@ -199,7 +199,8 @@ public final class Schemas {
    *
    * @param schema the schema
    * @return the JSON text
-   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate)
+   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate), or a
+   *     pattern that RE2 does not accept (a file with it could not be read back)
    */
   public static String toJson(Schema schema) {
     return SchemaFiles.toJson(requireNonNull(schema, "schema"));
@@ -210,7 +211,8 @@ public final class Schemas {
    *
    * @param schema the schema
    * @return the YAML text
-   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate)
+   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate), or a
+   *     pattern that RE2 does not accept (a file with it could not be read back)
    */
   public static String toYaml(Schema schema) {
     return SchemaFiles.toYaml(requireNonNull(schema, "schema"));
@@ -261,7 +263,8 @@ public final class Schemas {
    * @param schema the schema
    * @param path the file
    * @throws IOException if the file cannot be written
-   * @throws IllegalArgumentException if the schema holds a code-only rule
+   * @throws IllegalArgumentException if the schema holds a code-only rule, or a pattern that RE2
+   *     does not accept
    */
   public static void write(Schema schema, Path path) throws IOException {
     requireNonNull(schema, "schema");

@@ -71,7 +71,7 @@ class DriftMonitorBuilderTest {
   }
 
   @Test
-  void window_aRefusedSecondCallLeavesTheFirstInForce() {
+  void window_aRefusedSecondCallLeavesTheFirstInForce() throws InterruptedException {
     DriftMonitorBuilder b = builder().window(Windows.count(250));
     assertThatThrownBy(() -> b.window(Windows.count(10))).isInstanceOf(IllegalStateException.class);
     DriftMonitor monitor = b.build();
@@ -81,15 +81,17 @@ class DriftMonitorBuilderTest {
     }
     assertThat(monitor.history()).isEmpty();
     monitor.record(Map.of("x", 0.1, "colour", "red"));
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();
     assertThat(monitor.history()).extracting(WindowReport::rows).containsExactly(250L);
   }
 
   @Test
-  void window_byDefault_closesAfter1000Predictions() {
+  void window_byDefault_closesAfter1000Predictions() throws InterruptedException {
     DriftMonitor monitor = builder().build();
     for (int i = 0; i < 1_000; i++) {
       monitor.record(Map.of("x", 0.1, "colour", "red"));
     }
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();
     assertThat(monitor.history()).extracting(WindowReport::rows).containsExactly(1_000L);
   }
 
@@ -119,6 +121,30 @@ class DriftMonitorBuilderTest {
     assertThatThrownBy(() -> b.performanceEstimate(CBPE, 0.7)).isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("decisionThreshold was already set to 0.6; cannot also set performanceEstimate(Cbpe[")
         .hasMessageEndingWith("with minimum accuracy 0.7): the estimator brings its own decision threshold 0.5");
+  }
+
+  @Test
+  void synchronousChecks_andAnExecutorOrAHandOff_contradictEachOtherInEitherOrder() {
+    assertThatThrownBy(() -> builder().synchronousChecks().executor(DIRECT))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("synchronousChecks was already set to synchronousChecks(); cannot also set executor(" + DIRECT
+            + "): synchronous mode has no checking thread");
+    assertThatThrownBy(() -> builder().executor(DIRECT).synchronousChecks())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("executor was already set to " + DIRECT + "; cannot also set synchronousChecks(): "
+            + "synchronous mode has no checking thread");
+    assertThatThrownBy(() -> builder().handOffCapacity(4).synchronousChecks())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("handOffCapacity was already set to 4; cannot also set synchronousChecks(): "
+            + "synchronous mode has no hand-off");
+    assertThatThrownBy(() -> builder().synchronousChecks().handOffCapacity(4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("synchronousChecks was already set to synchronousChecks(); cannot also set handOffCapacity(4): "
+            + "synchronous mode has no hand-off");
+    assertThatThrownBy(() -> builder().handOffCapacity(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hand-off capacity must be in [1, 4096], was 0");
+    assertThatThrownBy(() -> builder().handOffCapacity(4097)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hand-off capacity must be in [1, 4096], was 4097");
   }
 
   @Test
@@ -155,6 +181,9 @@ class DriftMonitorBuilderTest {
             b -> b.errorDetector(StreamingDetectors::adwin), "", ""),
         setter("pendingLabels", b -> b.pendingLabels(16), b -> b.pendingLabels(32), "16", "32"),
         setter("executor", b -> b.executor(DIRECT), b -> b.executor(DIRECT), DIRECT.toString(), DIRECT.toString()),
+        setter("handOffCapacity", b -> b.handOffCapacity(4), b -> b.handOffCapacity(8), "4", "8"),
+        setter("synchronousChecks", DriftMonitorBuilder::synchronousChecks, DriftMonitorBuilder::synchronousChecks,
+            "synchronousChecks()", "synchronousChecks()"),
         setter("stripes", b -> b.stripes(2), b -> b.stripes(4), "2", "4"),
         setter("history", b -> b.history(8), b -> b.history(16), "8", "16"));
   }
@@ -182,7 +211,7 @@ class DriftMonitorBuilderTest {
   @Test
   void listeners_mayBeAddedAnyNumberOfTimes() {
     List<String> calls = new ArrayList<>();
-    DriftMonitor monitor = builder().window(Windows.count(1))
+    DriftMonitor monitor = builder().synchronousChecks().window(Windows.count(1))
         .onWindow(w -> calls.add("window 1")).onWindow(w -> calls.add("window 2"))
         .onDrift(e -> calls.add("drift 1")).onDrift(e -> calls.add("drift 2")).minimumRows(1)
         .build();

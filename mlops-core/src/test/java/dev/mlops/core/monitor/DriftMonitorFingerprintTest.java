@@ -73,7 +73,7 @@ class DriftMonitorFingerprintTest {
 
     DriftMonitorTest.MutableClock clock = new DriftMonitorTest.MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor byCount = DriftMonitor.builder(reference).window(Windows.count(150)).clock(clock).stripes(1)
+    DriftMonitor byCount = DriftMonitor.builder(reference).synchronousChecks().window(Windows.count(150)).clock(clock).stripes(1)
         .schema(schema).numericDrift(DriftMethod.KOLMOGOROV_SMIRNOV, 0.01)
         .categoricalDrift(DriftMethod.JENSEN_SHANNON, 0.1).performanceEstimate(cbpe, 0.75).pendingLabels(1_024)
         .onDrift(events::add).build();
@@ -83,7 +83,7 @@ class DriftMonitorFingerprintTest {
 
     DriftMonitorTest.MutableClock clock2 = new DriftMonitorTest.MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
     List<DriftEvent> events2 = new CopyOnWriteArrayList<>();
-    DriftMonitor byTime = DriftMonitor.builder(reference).window(Windows.time(Duration.ofMinutes(10), clock2))
+    DriftMonitor byTime = DriftMonitor.builder(reference).synchronousChecks().window(Windows.time(Duration.ofMinutes(10), clock2))
         .stripes(1).minimumRows(50).decisionThreshold(0.4).onDrift(events2::add).build();
     out.append("== time windows\n");
     run(byTime, clock2, new SplittableRandom(23), out);

@@ -73,7 +73,7 @@ class DriftMonitorTest {
   @Test
   void aStationaryStreamRaisesNoDriftAndEveryWindowIsScored() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(1_000))
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.count(1_000))
         .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(2);
     for (int i = 0; i < 20_000; i++) {
@@ -91,7 +91,7 @@ class DriftMonitorTest {
   @Test
   void aShiftedFeatureFiresInTheFirstShiftedWindowAndNamesOnlyThatColumn() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(1_000))
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.count(1_000))
         .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(3);
     for (int i = 0; i < 8_000; i++) {
@@ -115,7 +115,7 @@ class DriftMonitorTest {
         .field("flag", ColumnType.BOOLEAN)
         .build();
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(500)).schema(schema)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.count(500)).schema(schema)
         .categoricalDrift(DriftMethod.JENSEN_SHANNON, 0.1).onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(4);
     for (int i = 0; i < 1_000; i++) {
@@ -139,7 +139,7 @@ class DriftMonitorTest {
   @Test
   void theScoreDistributionIsMonitoredWhenTheReferenceHasIt() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(true)).window(Windows.count(1_000))
+    DriftMonitor monitor = DriftMonitor.builder(reference(true)).synchronousChecks().window(Windows.count(1_000))
         .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(5);
     for (int i = 0; i < 2_000; i++) {
@@ -159,7 +159,7 @@ class DriftMonitorTest {
   void windowsFollowTheInjectedClockAndTickClosesAQuietWindow() {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<WindowReport> windows = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.time(Duration.ofMinutes(1), clock))
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.time(Duration.ofMinutes(1), clock))
         .minimumRows(10).onWindow(windows::add).build();
     SplittableRandom rnd = new SplittableRandom(6);
     for (int i = 0; i <= 120; i++) {
@@ -185,7 +185,7 @@ class DriftMonitorTest {
   @Test
   void lateLabelsFeedTheErrorDetectorWhichRaisesConceptDriftAtOnce() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(100_000))
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.count(100_000))
         .onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(7);
     long[] ids = new long[6_000];
@@ -233,7 +233,7 @@ class DriftMonitorTest {
   @Test
   void theLabelFreeEstimateFiresWhenConfidenceFalls() {
     List<DriftEvent> events = new CopyOnWriteArrayList<>();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(1_000))
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.count(1_000))
         .performanceEstimate(Cbpe.of(IsotonicCalibrator.identity(), 0.5), 0.8).onDrift(events::add).build();
     SplittableRandom rnd = new SplittableRandom(9);
     for (int i = 0; i < 2_000; i++) {
@@ -251,7 +251,7 @@ class DriftMonitorTest {
   }
 
   @Test
-  void aThrowingListenerIsIsolatedAndPredictionsAreStillServed() {
+  void aThrowingListenerIsIsolatedAndPredictionsAreStillServed() throws InterruptedException {
     AtomicLong calls = new AtomicLong();
     DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(100))
         .onWindow(r -> {
@@ -270,6 +270,7 @@ class DriftMonitorTest {
       served.add(model.apply(row(rnd, i < 500 ? 0 : 2, null)));   // drift from row 500: the drift listener fails too
     }
     assertThat(served).hasSize(1_000).doesNotContainNull();
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();   // 10 windows: the hand-off of 16 drops none
     assertThat(calls.get()).isEqualTo(10);
     assertThat(monitor.driftEvents()).isGreaterThanOrEqualTo(5);
     assertThat(monitor.listenerFailures()).isEqualTo(10 + monitor.driftEvents());
@@ -311,7 +312,7 @@ class DriftMonitorTest {
     int perThread = 25_000;
     AtomicLong windowRows = new AtomicLong();
     AtomicLong profiledX = new AtomicLong();
-    DriftMonitor monitor = DriftMonitor.builder(reference(false)).window(Windows.count(997)).stripes(4)
+    DriftMonitor monitor = DriftMonitor.builder(reference(false)).synchronousChecks().window(Windows.count(997)).stripes(4)
         .onWindow(w -> {
           windowRows.addAndGet(w.rows());
           NumericProfile x = (NumericProfile) w.profile().column("x");

@@ -12,6 +12,7 @@ import dev.mlops.api.monitor.Signal;
 import dev.mlops.api.monitor.WindowListener;
 import dev.mlops.api.monitor.WindowReport;
 import dev.mlops.core.profile.ProfileAccumulator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ class ListenerDispatchTest {
   }
 
   @Test
-  void label_aListenerAddedLaterThatThrowsOnConceptDriftDoesNotBreakLabelling() {
+  void label_aListenerAddedLaterThatThrowsOnConceptDriftDoesNotBreakLabelling() throws InterruptedException {
     DriftMonitor monitor = monitor(StubDetector.driftAtOnce());
     List<DriftEvent> received = new CopyOnWriteArrayList<>();
     monitor.addDriftListener(e -> {
@@ -120,6 +121,7 @@ class ListenerDispatchTest {
     long id = monitor.record(Map.of("x", 1.0), 0.9);
 
     assertThat(monitor.label(id, false)).isTrue();
+    assertThat(monitor.awaitChecks(Duration.ofSeconds(30))).isTrue();   // listeners run on the checking thread
 
     assertThat(received).singleElement().satisfies(e -> assertThat(e.has(Signal.Kind.CONCEPT_DRIFT)).isTrue());
     assertThat(monitor.listenerFailures()).isEqualTo(1);

@@ -127,7 +127,7 @@ class SchemaFilesTest {
         "$.fields[0].constraints[0]: range: min 10.0 > max 5.0");
     assertInvalid("{\"formatVersion\": 1, \"fields\": [{\"name\": \"k\", \"type\": \"CATEGORICAL\", \"constraints\":"
         + " [{\"kind\": \"pattern\", \"regex\": \"(\"}]}]}",
-        "$.fields[0].constraints[0]: pattern does not compile: Unclosed group near index 1 of \"(\"");
+        "$.fields[0].constraints[0]: pattern does not compile: unclosed group at index 0 of \"(\"");
     assertInvalid("{\"formatVersion\": 1, \"fields\": [{\"name\": \"k\", \"type\": \"CATEGORICAL\", \"constraints\":"
         + " [{\"kind\": \"domain\", \"values\": []}]}]}",
         "$.fields[0].constraints[0]: domain must not be empty");
