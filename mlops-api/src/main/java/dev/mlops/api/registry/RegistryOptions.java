@@ -193,8 +193,8 @@ public final class RegistryOptions {
     /**
      * Sets how long a change (register, alias move, update, delete, gc) waits for the write lock
      * while another process or thread holds it; then it fails with an {@link IllegalStateException}
-     * naming the lock file. Opening and reading never wait. Default: {@link #DEFAULT_LOCK_TIMEOUT}
-     * (30 seconds).
+     * naming the lock file. Opening and reading never wait. An in-memory registry ignores it.
+     * Default: {@link #DEFAULT_LOCK_TIMEOUT} (30 seconds).
      *
      * @param value zero (fail at once if the lock is taken) up to one day
      * @return this
