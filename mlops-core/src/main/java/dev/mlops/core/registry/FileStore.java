@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -220,11 +219,6 @@ final class FileStore implements Store {
 
   Path root() {
     return root;
-  }
-
-  /** Why this store cannot write, or empty if it can. */
-  Optional<String> readOnlyReason() {
-    return Optional.ofNullable(readOnly);
   }
 
   @Override
