@@ -54,7 +54,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import dev.mlops.api.data.MalformedDataException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -878,6 +880,37 @@ public abstract class ModelRegistryContractTest {
    * @param version the version to corrupt
    */
   protected abstract void corrupt(ModelRegistry registry, ModelVersion version);
+
+  /**
+   * Replaces a version's stored manifest with bytes that are not a manifest, as disk corruption
+   * would. The default skips the tests that need it; override it to run them.
+   *
+   * @param registry a registry made by {@link #newRegistry}
+   * @param version the version whose manifest to corrupt
+   */
+  protected void corruptManifest(ModelRegistry registry, ModelVersion version) {
+    Assumptions.assumeTrue(false, "corruptManifest is not implemented for this registry");
+  }
+
+  /**
+   * An unreadable manifest is reported when its version is read, the model's other versions stay
+   * listed and loadable, and gc refuses to run (it would delete the blobs only that manifest
+   * references).
+   */
+  @Test
+  public void aMalformedManifest_leavesTheOtherVersionsReadableAndBlocksGc() {
+    ModelRegistry r = registry();
+    ModelVersion one = put(r, "churn", "one");
+    ModelVersion two = put(r, "churn", "two");
+    ModelVersion three = put(r, "churn", "three");
+    corruptManifest(r, two);
+    assertThat(r.versions("churn")).extracting(ModelVersion::version).containsExactly(one.version(), three.version());
+    assertThat(r.loadArtifact(three.ref())).isEqualTo(bytes("three"));
+    assertThatThrownBy(() -> r.get(two.ref())).isInstanceOf(MalformedDataException.class)
+        .hasMessageContaining(String.valueOf(two.version()));
+    assertThatThrownBy(r::gc).isInstanceOf(IllegalStateException.class).hasMessageContaining("churn/2");
+    assertThat(r.register("churn", "bytes", bytes("four"), Registration.none()).version()).isEqualTo(4);
+  }
 
   /** References print as name/version and name@alias and parse back; malformed ones are refused. */
   @Test

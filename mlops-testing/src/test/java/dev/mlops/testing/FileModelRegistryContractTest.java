@@ -37,4 +37,14 @@ class FileModelRegistryContractTest extends ModelRegistryContractTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  @Override
+  protected void corruptManifest(ModelRegistry registry, ModelVersion version) {
+    Path manifest = roots.get(registry).resolve("models/" + version.name() + "/versions/" + version.version() + ".json");
+    try {
+      Files.writeString(manifest, "{ not a manifest");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -19,4 +19,10 @@ class InMemoryModelRegistryContractTest extends ModelRegistryContractTest {
     ((InMemoryModelRegistry) registry).corruptArtifactForTesting(version.artifact().digest(),
         "tampered".getBytes(StandardCharsets.UTF_8));
   }
+
+  @Override
+  protected void corruptManifest(ModelRegistry registry, ModelVersion version) {
+    ((InMemoryModelRegistry) registry).corruptManifestForTesting(version.ref(),
+        "{ not a manifest".getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.api.registry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,15 +16,38 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Defaults: the UTC system clock, the {@code user.name} system property as actor, a policy that
- * allows every alias move, and {@link Durability#SURVIVES_MACHINE_CRASH}.
+ * allows every alias move, {@link Durability#SURVIVES_MACHINE_CRASH}, a write-lock timeout of 30
+ * seconds and {@link Access#READ_WRITE_IF_WRITABLE}.
  */
 public final class RegistryOptions {
+  /** The default of {@link Builder#lockTimeout(Duration)}. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
   private static final RegistryOptions DEFAULTS = builder().build();
 
   private final Clock clock;
   private final String actor;
   private final PromotionPolicy promotionPolicy;
   private final Durability durability;
+  private final Duration lockTimeout;
+  private final Access access;
+
+  /** Whether a file registry may write. */
+  public enum Access {
+    /**
+     * Read and write when the directory is writable; otherwise (a read-only mount, a folder of
+     * another user) open read-only, and refuse every change with an {@link IllegalStateException}
+     * that says why.
+     */
+    READ_WRITE_IF_WRITABLE,
+    /** Read and write; opening fails if the directory is not writable. */
+    READ_WRITE,
+    /**
+     * Never write a file, not even to recover from an interrupted write or to create the lock
+     * file; every change is refused with an {@link IllegalStateException}.
+     */
+    READ_ONLY
+  }
 
   /** How far a file registry goes to keep a committed write. */
   public enum Durability {
@@ -41,6 +65,8 @@ public final class RegistryOptions {
     this.actor = b.actor == null ? System.getProperty("user.name", "unknown") : b.actor;
     this.promotionPolicy = b.promotionPolicy == null ? PromotionPolicy.allowAll() : b.promotionPolicy;
     this.durability = b.durability == null ? Durability.SURVIVES_MACHINE_CRASH : b.durability;
+    this.lockTimeout = b.lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : b.lockTimeout;
+    this.access = b.access == null ? Access.READ_WRITE_IF_WRITABLE : b.access;
   }
 
   /** @return the defaults */
@@ -73,9 +99,23 @@ public final class RegistryOptions {
     return durability;
   }
 
+  /**
+   * @return how long a change waits for the write lock held by another process or thread before it
+   *     fails naming the lock file; reads never wait
+   */
+  public Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  /** @return whether a file registry may write */
+  public Access access() {
+    return access;
+  }
+
   @Override
   public String toString() {
-    return "RegistryOptions[clock=" + clock + ", actor=" + actor + ", durability=" + durability + "]";
+    return "RegistryOptions[clock=" + clock + ", actor=" + actor + ", durability=" + durability + ", lockTimeout="
+        + lockTimeout + ", access=" + access + "]";
   }
 
   /** Builds {@link RegistryOptions}; every setter validates at once, and each option is set once. */
@@ -84,6 +124,8 @@ public final class RegistryOptions {
     private String actor;
     private PromotionPolicy promotionPolicy;
     private Durability durability;
+    private Duration lockTimeout;
+    private Access access;
 
     private Builder() {}
 
@@ -145,6 +187,42 @@ public final class RegistryOptions {
       Objects.requireNonNull(value, "durability");
       BuilderChecks.once("durability", durability, value);
       this.durability = value;
+      return this;
+    }
+
+    /**
+     * Sets how long a change (register, alias move, update, delete, gc) waits for the write lock
+     * while another process or thread holds it; then it fails with an {@link IllegalStateException}
+     * naming the lock file. Opening and reading never wait. An in-memory registry ignores it.
+     * Default: {@link #DEFAULT_LOCK_TIMEOUT} (30 seconds).
+     *
+     * @param value zero (fail at once if the lock is taken) up to one day
+     * @return this
+     * @throws IllegalArgumentException if negative or longer than one day
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder lockTimeout(Duration value) {
+      Objects.requireNonNull(value, "lockTimeout");
+      if (value.isNegative() || value.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("lockTimeout must be from PT0S to P1D, was " + value);
+      }
+      BuilderChecks.once("lockTimeout", lockTimeout, value);
+      this.lockTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets whether a file registry may write (an in-memory registry ignores it). Default:
+     * {@link Access#READ_WRITE_IF_WRITABLE}.
+     *
+     * @param value the access
+     * @return this
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder access(Access value) {
+      Objects.requireNonNull(value, "access");
+      BuilderChecks.once("access", access, value);
+      this.access = value;
       return this;
     }
 

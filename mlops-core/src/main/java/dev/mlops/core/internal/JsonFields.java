@@ -1,19 +1,82 @@
 package dev.mlops.core.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mlops.api.data.MalformedDataException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Not public API. Reads typed fields of a parsed JSON tree, failing with the source and the JSON
  * path of the first problem ({@code $.fields[2].type: expected a string, found number 3}). The
  * strict readers of schema files and registry records extend it.
+ *
+ * <p>Every JSON document is parsed by a {@linkplain #strictMapper() strict mapper}: content after the
+ * document and a key given twice in one object are errors, never silently ignored or overwritten.
  */
 public class JsonFields {
   private final String source;
+
+  /**
+   * Returns a new mapper that rejects content after the document
+   * ({@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}) and a key repeated in one object
+   * ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}). Every reader of mlops-java's JSON
+   * parses with one.
+   *
+   * @return the mapper
+   */
+  public static JsonMapper strictMapper() {
+    return JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
+
+  /**
+   * The JSON path where a parse error happened ({@code $.fields[2].name} for a key given twice),
+   * or {@code $} when it is at the top level or unknown.
+   *
+   * @param e the parse error
+   * @return the path
+   */
+  public static String pathOf(JsonProcessingException e) {
+    if (!(e.getProcessor() instanceof JsonParser parser)) {
+      return "$";
+    }
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add("." + c.getCurrentName());
+      }
+    }
+    StringBuilder path = new StringBuilder("$");
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      path.append(parts.get(i));
+    }
+    return path.toString();
+  }
+
+  /**
+   * The problem of a parse error, prefixed with its JSON path when it is inside the document:
+   * {@code "$.aliases.champion: Duplicate field 'champion'"}.
+   *
+   * @param e the parse error
+   * @return the text
+   */
+  public static String problemOf(JsonProcessingException e) {
+    String path = pathOf(e);
+    return path.equals("$") ? e.getOriginalMessage() : path + ": " + e.getOriginalMessage();
+  }
 
   /**
    * Creates a reader.
@@ -113,6 +176,39 @@ public class JsonFields {
       throw fail(path + "." + key, "expected a string, found " + describe(v));
     }
     return v.asText();
+  }
+
+  /**
+   * Checks a document's {@code formatVersion}: present and exactly {@code supported}. A number
+   * that does not fit an {@code int} (such as 4294967297, whose low 32 bits are 1) or has a
+   * fraction is rejected, never narrowed.
+   *
+   * @param root the document
+   * @param supported the one version this reader reads
+   * @param message the problem for a wrong version, given the value found (null when absent)
+   */
+  public final void formatVersion(JsonNode root, int supported, Function<JsonNode, String> message) {
+    JsonNode v = root.get("formatVersion");
+    if (v == null || !v.isInt() || v.intValue() != supported) {
+      throw fail("$.formatVersion", message.apply(v));
+    }
+  }
+
+  /**
+   * Returns a required whole-number field that fits an {@code int}.
+   *
+   * @param node the object
+   * @param path its path
+   * @param key the field
+   * @return the number
+   */
+  public final int intValue(JsonNode node, String path, String key) {
+    JsonNode v = required(node, path, key);
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw fail(path + "." + key, "expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+          + ", found " + describe(v));
+    }
+    return v.intValue();
   }
 
   /**

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <p>Supported types: {@link #supportedTypes()}.
  */
 public final class MlopsJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonFields.strictMapper();
   private static final List<JsonCodec<?>> CODECS = List.of(
       new ValidationReportJson(),
       new DriftReportJson(),
@@ -157,17 +157,14 @@ public final class MlopsJson {
       return root;
     } catch (JsonProcessingException e) {
       throw new MalformedDataException(source, e.getLocation() == null ? -1 : e.getLocation().getLineNr(), -1, null,
-          "not valid JSON: " + e.getOriginalMessage(), e);
+          "not valid JSON: " + JsonFields.problemOf(e), e);
     }
   }
 
   /** Rejects a document whose {@code formatVersion} is missing or not the supported one. */
   static void checkVersion(JsonFields fields, JsonNode root, int supported) {
-    JsonNode version = root.get("formatVersion");
-    if (version == null || !version.isInt() || version.asInt() != supported) {
-      throw fields.fail("$.formatVersion", "this reader supports formatVersion " + supported + ", found "
-          + (version == null ? "none" : JsonFields.describe(version)));
-    }
+    fields.formatVersion(root, supported, found -> "this reader supports formatVersion " + supported + ", found "
+        + (found == null ? "none" : JsonFields.describe(found)));
   }
 
   /** Schemas keep their own reviewed file format, which this codec delegates to. */

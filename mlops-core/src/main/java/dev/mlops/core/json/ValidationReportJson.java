@@ -81,7 +81,7 @@ final class ValidationReportJson implements JsonCodec<ValidationReport> {
     MlopsJson.checkVersion(r, root, FORMAT_VERSION);
     String schema = r.text(root, "$", "schema");
     String environment = r.text(root, "$", "environment");
-    long rowCount = r.integer(root, "$", "rowCount");
+    int rowCount = r.intValue(root, "$", "rowCount");
     if (rowCount < 0 || rowCount > Integer.MAX_VALUE) {
       throw r.fail("$.rowCount", "expected 0 to " + Integer.MAX_VALUE + ", found " + rowCount);
     }
@@ -91,10 +91,10 @@ final class ValidationReportJson implements JsonCodec<ValidationReport> {
       String at = "$.violations[" + i + "]";
       violations.add(violation(r, object(r, list.get(i), at), at));
     }
-    BitSet errorRows = readRuns(r, root, "errorRows", (int) rowCount);
-    BitSet warningRows = readRuns(r, root, "warningRows", (int) rowCount);
+    BitSet errorRows = readRuns(r, root, "errorRows", rowCount);
+    BitSet warningRows = readRuns(r, root, "warningRows", rowCount);
     try {
-      return new ValidationReport(schema, environment, (int) rowCount, violations, errorRows, warningRows);
+      return new ValidationReport(schema, environment, rowCount, violations, errorRows, warningRows);
     } catch (IllegalArgumentException e) {
       throw r.fail("$", e.getMessage());
     }
@@ -108,7 +108,7 @@ final class ValidationReportJson implements JsonCodec<ValidationReport> {
         String e = at + ".examples[" + i + "]";
         JsonNode x = object(r, list.get(i), e);
         JsonNode value = x.get("value");
-        examples.add(new Violation.Example(Math.toIntExact(r.integer(x, e, "row")),
+        examples.add(new Violation.Example(r.intValue(x, e, "row"),
             value == null || value.isNull() ? null : r.text(x, e, "value")));
       }
       return new Violation(r.enumValue(n, at, "kind", ViolationKind.class), r.text(n, at, "field"),
@@ -128,7 +128,7 @@ final class ValidationReportJson implements JsonCodec<ValidationReport> {
     for (int i = 0; i < runs.size(); i++) {
       String at = path + "[" + i + "]";
       JsonNode run = runs.get(i);
-      if (!run.isArray() || run.size() != 2 || !run.get(0).canConvertToInt() || !run.get(1).canConvertToInt()) {
+      if (!run.isArray() || run.size() != 2 || !isInt(run.get(0)) || !isInt(run.get(1))) {
         throw r.fail(at, "expected a run [first, last] of row indices, found " + JsonFields.describe(run));
       }
       int first = run.get(0).asInt();
@@ -141,6 +141,10 @@ final class ValidationReportJson implements JsonCodec<ValidationReport> {
       previousEnd = last;
     }
     return rows;
+  }
+
+  private static boolean isInt(JsonNode n) {
+    return n.isIntegralNumber() && n.canConvertToInt();
   }
 
   private static void runs(ArrayNode out, BitSet rows) {

@@ -1,12 +1,13 @@
 package dev.mlops.core.registry;
 
+import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.RegistryOptions;
 import java.util.Objects;
 
 /**
  * A registry held in memory, with the same semantics as the file registry (records are kept as
  * the same JSON bytes), for unit tests. {@link Registries#inMemory()} returns one as a
- * {@code ModelRegistry}; this type is public only for its corruption hook, which the registry
+ * {@code ModelRegistry}; this type is public only for its corruption hooks, which the registry
  * contract tests use.
  *
  * <pre>{@code
@@ -34,6 +35,19 @@ public final class InMemoryModelRegistry extends StoreRegistry {
       throw new IllegalArgumentException("digest must start with sha256:, was " + digest);
     }
     ((MemoryStore) store()).corruptBlob(digest.substring("sha256:".length()), bytes);
+  }
+
+  /**
+   * Test hook: replaces a version's stored manifest, as corruption on disk would, so that tests can
+   * check that an unreadable manifest is reported and the other versions stay readable.
+   *
+   * @param version the version
+   * @param bytes the bytes to store as its manifest
+   */
+  public void corruptManifestForTesting(ModelRef.Version version, byte[] bytes) {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(bytes, "bytes");
+    store().replaceVersion(version.name(), version.number(), bytes);
   }
 
   @Override

@@ -29,6 +29,24 @@ final class MemoryStore implements Store {
   }
 
   @Override
+  public boolean writable() {
+    return true;
+  }
+
+  @Override
+  public boolean lockedIfFree(Runnable action) {
+    if (!lock.tryLock()) {
+      return false;
+    }
+    try {
+      action.run();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public synchronized boolean hasBlob(String hex) {
     return blobs.containsKey(hex);
   }
@@ -39,7 +57,7 @@ final class MemoryStore implements Store {
   }
 
   @Override
-  public synchronized byte[] readBlob(String hex) {
+  public synchronized byte[] readBlob(String hex, long limit) {
     byte[] b = blobs.get(hex);
     return b == null ? null : b.clone();
   }

@@ -29,13 +29,24 @@ import java.util.Objects;
  *       ({@code models/<name>/versions/<n>.json}) is written after the artifact and its attachments
  *       and before the audit entry, so a crash never leaves a visible version without its bytes nor
  *       an audit entry without its version (blobs of a writer that died before its manifest are
- *       unreferenced, and {@code gc()} removes them). Opening cleans temp files of dead processes,
- *       cuts a torn last audit line, and appends the {@code REGISTERED} and alias entries that a
- *       writer killed between its file and its audit line never wrote (actor
- *       {@code mlops-registry-recovery}).
- *   <li>Writers hold an in-JVM lock and a file lock on {@code .lock}, and create manifests with a
- *       create-if-absent hard link, so threads and processes sharing the directory never lose or
- *       reuse a version number. Readers take no lock.
+ *       unreferenced, and {@code gc()} removes them). Each writer holds a lock on its temp file, and
+ *       opening removes only temp files whose lock is free, so writers in other containers (other
+ *       PID namespaces) sharing the volume are never disturbed. When the write lock is free, opening
+ *       also appends the {@code REGISTERED} and alias entries that a writer killed between its file
+ *       and its audit line never wrote (actor {@code mlops-registry-recovery}); a torn last audit
+ *       line is cut before the next append.
+ *   <li>Writers hold an in-JVM lock and a file lock on {@code .lock}, waiting at most
+ *       {@link RegistryOptions#lockTimeout()} (then an {@link IllegalStateException} names the lock
+ *       file), and create manifests with a create-if-absent hard link, so threads and processes
+ *       sharing the directory never lose or reuse a version number. Opening and reading take no
+ *       lock and never wait.
+ *   <li>A directory that cannot be written (a read-only mount) opens read-only, unless
+ *       {@link RegistryOptions.Access#READ_WRITE} is asked for; every change is then refused with an
+ *       {@link IllegalStateException} saying why.
+ *   <li>No symbolic link inside the directory is followed, and no file is read past its recorded
+ *       size: a linked or oversized file is an error naming it.
+ *   <li>A manifest that cannot be read is reported when that version is read, and left out of
+ *       listings (logged); {@code gc()} refuses to run while one exists.
  *   <li>Files and folders are created readable by their owner only where the file system has
  *       POSIX permissions. Nothing is ever read with Java deserialization.
  * </ul>
@@ -66,9 +77,10 @@ public final class Registries {
    * may open the same directory at once.
    *
    * @param dir the registry's directory
-   * @param options the clock, actor, promotion policy and durability
+   * @param options the clock, actor, promotion policy, durability, lock timeout and access
    * @return the registry
-   * @throws UncheckedIOException if the directory cannot be created or read
+   * @throws UncheckedIOException if the directory cannot be created or read, or cannot be written
+   *     when {@link RegistryOptions.Access#READ_WRITE} is asked for
    * @throws IllegalArgumentException if the directory is neither empty nor a registry
    */
   public static ModelRegistry open(Path dir, RegistryOptions options) {
@@ -76,9 +88,15 @@ public final class Registries {
     Objects.requireNonNull(options, "options");
     boolean durable = options.durability() == RegistryOptions.Durability.SURVIVES_MACHINE_CRASH;
     try {
-      return new FileModelRegistry(FileStore.open(dir, durable), options);
+      FileStore store = FileStore.open(dir, durable, options.access(), options.lockTimeout());
+      try {
+        return new FileModelRegistry(store, options);
+      } catch (RuntimeException e) {
+        store.close();
+        throw e;
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open model registry " + dir, e);
+      throw new UncheckedIOException("cannot open model registry " + dir + ": " + e.getMessage(), e);
     }
   }
 

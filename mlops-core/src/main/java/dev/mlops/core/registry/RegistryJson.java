@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 final class RegistryJson {
   static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonFields.strictMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private RegistryJson() {}
@@ -107,7 +107,7 @@ final class RegistryJson {
     if (root.has("deleted")) {
       return new Manifest(null, r.instant(root, "$", "deleted"), r.text(root, "$", "deletedBy"));
     }
-    int revision = Math.toIntExact(r.integer(root, "$", "revision"));
+    int revision = r.intValue(root, "$", "revision");
     Instant created = r.instant(root, "$", "created");
     JsonNode a = r.requiredObject(root, "$", "artifact");
     Map<String, Artifact> attachments = new TreeMap<>();
@@ -176,7 +176,7 @@ final class RegistryJson {
     if (!trainingData.isEmpty()) {
       b.trainingData(trainingData);
     }
-    int parent = Math.toIntExact(r.integer(l, "$.lineage", "parentVersion"));
+    int parent = r.intValue(l, "$.lineage", "parentVersion");
     if (parent < 0) {
       throw r.fail("$.lineage.parentVersion", "expected a version number >= 1, or 0 for none, found " + parent);
     }
@@ -215,10 +215,12 @@ final class RegistryJson {
     JsonNode a = r.requiredObject(root, "$", "aliases");
     Map<String, Integer> out = new TreeMap<>();
     for (Map.Entry<String, JsonNode> e : a.properties()) {
-      if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
-        throw r.fail("$.aliases." + e.getKey(), "expected a version number >= 1, found " + e.getValue());
+      JsonNode n = e.getValue();
+      if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
+        throw r.fail("$.aliases." + e.getKey(), "expected a version number from 1 to " + Integer.MAX_VALUE
+            + ", found " + JsonFields.describe(n));
       }
-      out.put(e.getKey(), e.getValue().asInt());
+      out.put(e.getKey(), n.intValue());
     }
     return out;
   }
@@ -254,12 +256,12 @@ final class RegistryJson {
       n = JSON.readTree(line);
     } catch (JsonProcessingException e) {
       throw new MalformedDataException(location, lineNumber, -1, null, "not a valid audit entry: "
-          + e.getOriginalMessage(), e);
+          + JsonFields.problemOf(e), e);
     }
     try {
       return new RegistryEvent(r.instant(n, "$", "time"), r.text(n, "$", "actor"),
           RegistryEvent.Kind.valueOf(r.text(n, "$", "kind")),
-          ModelRef.version(r.text(n, "$", "name"), Math.toIntExact(r.integer(n, "$", "version"))),
+          ModelRef.version(r.text(n, "$", "name"), r.intValue(n, "$", "version")),
           present(r.text(n, "$", "key")),
           new RegistryEvent.Change(present(r.text(n, "$", "before")), present(r.text(n, "$", "after"))));
     } catch (MalformedDataException e) {
@@ -316,18 +318,15 @@ final class RegistryJson {
             : -1;
         int column = e instanceof JsonProcessingException p && p.getLocation() != null
             ? p.getLocation().getColumnNr() : -1;
-        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        String message = e instanceof JsonProcessingException p ? JsonFields.problemOf(p) : e.getMessage();
         throw new MalformedDataException(source(), line, column, null, "not a valid " + what
             + " (the file is truncated or corrupted): " + message, e);
       }
     }
 
     void formatVersion(JsonNode root) {
-      JsonNode v = root.get("formatVersion");
-      if (v == null || !v.isIntegralNumber() || v.asInt() != FORMAT_VERSION) {
-        throw fail("$.formatVersion", "unsupported formatVersion " + v + "; this version of mlops-java reads "
-            + FORMAT_VERSION);
-      }
+      formatVersion(root, FORMAT_VERSION, found -> "unsupported formatVersion " + found
+          + "; this version of mlops-java reads " + FORMAT_VERSION);
     }
 
     Instant instant(JsonNode node, String path, String key) {

@@ -12,13 +12,27 @@ interface Store extends AutoCloseable {
   /** Runs an action holding the store's exclusive write lock (across threads and, for files, processes). */
   <T> T locked(Supplier<T> action);
 
+  /**
+   * Runs an action holding the write lock if the lock is free now (or this thread holds it), and
+   * does nothing otherwise: recovery on open must never wait for another process's writer.
+   *
+   * @return whether the action ran
+   */
+  boolean lockedIfFree(Runnable action);
+
+  /** Whether changes are allowed: false for a store opened read-only, whose {@link #locked} throws. */
+  boolean writable();
+
   boolean hasBlob(String hex);
 
   /** Stores bytes under their digest; a no-op when present. */
   void putBlob(String hex, byte[] bytes);
 
-  /** The stored bytes as found (unverified), or null. */
-  byte[] readBlob(String hex);
+  /**
+   * The stored bytes as found (unverified), or null; at most {@code limit + 1} bytes are read, so a
+   * file longer than its recorded size shows as too long without being read whole.
+   */
+  byte[] readBlob(String hex, long limit);
 
   String blobLocation(String hex);
 

@@ -3,6 +3,7 @@ package dev.mlops.core.registry;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
+import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.registry.Artifact;
 import dev.mlops.api.registry.Expect;
 import dev.mlops.api.registry.GcReport;
@@ -20,6 +21,7 @@ import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.api.registry.RegistryNames;
 import dev.mlops.api.registry.VersionConflictException;
 import dev.mlops.api.registry.VersionUpdate;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class StoreRegistry implements ModelRegistry {
   private static final int AUDIT_VALUE_LIMIT = 256;
+  private static final System.Logger LOG = System.getLogger(StoreRegistry.class.getName());
 
   private final Store store;
   private final Clock clock;
@@ -68,10 +71,8 @@ abstract class StoreRegistry implements ModelRegistry {
     this.clock = options.clock();
     this.actor = options.actor();
     this.policy = options.promotionPolicy();
-    store.locked(() -> {
-      completeAuditLog();
-      return null;
-    });
+    // never waits: if another process holds the write lock, its next opener completes the log
+    store.lockedIfFree(this::completeAuditLog);
   }
 
   /** The actor of audit entries written on open for changes whose writer died before logging them. */
@@ -103,31 +104,41 @@ abstract class StoreRegistry implements ModelRegistry {
       }
     }
     for (String name : store.modelNames()) {
-      Set<Integer> logged = registered.getOrDefault(name, Set.of());
-      for (int n : store.versionNumbers(name)) {
-        if (!logged.contains(n)) {
-          RegistryJson.Manifest m = manifest(name, n);
-          String digest = m == null || m.isDeleted() ? null : m.version().artifact().digest();
-          store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
-              RegistryEvent.Kind.REGISTERED, ModelRef.version(name, n), Optional.empty(), change(null, digest))));
-        }
+      try {
+        completeAuditLog(name, registered, aliasState);
+      } catch (MalformedDataException | UncheckedIOException e) {
+        // an unreadable record is reported when it is read; the entries are completed once it is fixed
+        LOG.log(System.Logger.Level.WARNING, "cannot complete the audit log of model " + name + ": " + e.getMessage());
       }
-      Map<String, Integer> loggedAliases = aliasState.getOrDefault(name, Map.of());
-      Map<String, Integer> actual = aliases(name);
-      for (Map.Entry<String, Integer> a : actual.entrySet()) {
-        Integer before = loggedAliases.get(a.getKey());
-        if (!a.getValue().equals(before)) {
-          store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
-              RegistryEvent.Kind.ALIAS_SET, ModelRef.version(name, a.getValue()), Optional.of(a.getKey()),
-              change(before == null ? null : before.toString(), a.getValue().toString()))));
-        }
+    }
+  }
+
+  private void completeAuditLog(String name, Map<String, Set<Integer>> registered,
+      Map<String, Map<String, Integer>> aliasState) {
+    Set<Integer> logged = registered.getOrDefault(name, Set.of());
+    for (int n : store.versionNumbers(name)) {
+      if (!logged.contains(n)) {
+        RegistryJson.Manifest m = manifest(name, n);
+        String digest = m == null || m.isDeleted() ? null : m.version().artifact().digest();
+        store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
+            RegistryEvent.Kind.REGISTERED, ModelRef.version(name, n), Optional.empty(), change(null, digest))));
       }
-      for (Map.Entry<String, Integer> a : loggedAliases.entrySet()) {
-        if (!actual.containsKey(a.getKey())) {
-          store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
-              RegistryEvent.Kind.ALIAS_REMOVED, ModelRef.version(name, a.getValue()), Optional.of(a.getKey()),
-              change(a.getValue().toString(), null))));
-        }
+    }
+    Map<String, Integer> loggedAliases = aliasState.getOrDefault(name, Map.of());
+    Map<String, Integer> actual = aliases(name);
+    for (Map.Entry<String, Integer> a : actual.entrySet()) {
+      Integer before = loggedAliases.get(a.getKey());
+      if (!a.getValue().equals(before)) {
+        store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
+            RegistryEvent.Kind.ALIAS_SET, ModelRef.version(name, a.getValue()), Optional.of(a.getKey()),
+            change(before == null ? null : before.toString(), a.getValue().toString()))));
+      }
+    }
+    for (Map.Entry<String, Integer> a : loggedAliases.entrySet()) {
+      if (!actual.containsKey(a.getKey())) {
+        store.appendAudit(RegistryJson.event(new RegistryEvent(clock.instant(), RECOVERY_ACTOR,
+            RegistryEvent.Kind.ALIAS_REMOVED, ModelRef.version(name, a.getValue()), Optional.of(a.getKey()),
+            change(a.getValue().toString(), null))));
       }
     }
   }
@@ -179,7 +190,7 @@ abstract class StoreRegistry implements ModelRegistry {
           audit(RegistryEvent.Kind.REGISTERED, v.ref(), null, null, a.digest());
           return v;
         }
-        next++;
+        next = after(name, next);
       }
     });
   }
@@ -189,10 +200,19 @@ abstract class StoreRegistry implements ModelRegistry {
       List<Integer> numbers = store.versionNumbers(n);
       return numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
     });
-    while (store.versionExists(name, h + 1)) {
+    while (store.versionExists(name, after(name, h))) {
       h++;
     }
-    return h + 1;
+    return after(name, h);
+  }
+
+  /** The number after {@code n}, refusing to wrap around past {@link Integer#MAX_VALUE}. */
+  private static int after(String name, int n) {
+    if (n == Integer.MAX_VALUE) {
+      throw new IllegalStateException("model " + name + " has used every version number up to " + Integer.MAX_VALUE
+          + "; register under a new model name");
+    }
+    return n + 1;
   }
 
   // ------------------------------------------------------------------ read
@@ -253,10 +273,14 @@ abstract class StoreRegistry implements ModelRegistry {
   /** Reads a blob and checks it against its recorded digest and size before anyone decodes it. */
   private byte[] verifiedBlob(Artifact artifact) {
     String hex = artifact.hex();
-    byte[] bytes = store.readBlob(hex);
+    byte[] bytes = store.readBlob(hex, artifact.size());
     String location = store.blobLocation(hex);
     if (bytes == null) {
       throw new IntegrityException(location, artifact.digest(), "nothing (the file is missing)");
+    }
+    if (bytes.length > artifact.size()) {
+      throw new IntegrityException(location, artifact.digest() + " (" + artifact.size() + " bytes)",
+          "more than " + artifact.size() + " bytes (reading stopped there)");
     }
     String actual = "sha256:" + Hashing.sha256().hashBytes(bytes).toString();
     if (!actual.equals(artifact.digest()) || bytes.length != artifact.size()) {
@@ -282,7 +306,7 @@ abstract class StoreRegistry implements ModelRegistry {
     }
     int live = 0;
     for (int n : numbers) {
-      if (live(name, n).isPresent()) {
+      if (readable(name, n).isPresent()) {
         live++;
       }
     }
@@ -296,7 +320,7 @@ abstract class StoreRegistry implements ModelRegistry {
     Map<String, Integer> aliases = aliases(name);
     List<ModelVersion> out = new ArrayList<>();
     for (int n : store.versionNumbers(name)) {
-      live(name, n).ifPresent(v -> out.add(withAliases(v, aliases)));
+      readable(name, n).ifPresent(v -> out.add(withAliases(v, aliases)));
     }
     return out;
   }
@@ -559,29 +583,50 @@ abstract class StoreRegistry implements ModelRegistry {
 
   private GcReport collect(boolean preview) {
     checkOpen();
-    return store.locked(() -> {
-      Set<String> referenced = new HashSet<>();
-      for (String name : store.modelNames()) {
-        for (int n : store.versionNumbers(name)) {
+    // a read-only registry has no writers of its own to wait for, and cannot take the lock
+    return preview && !store.writable() ? scan(true) : store.locked(() -> scan(preview));
+  }
+
+  private GcReport scan(boolean preview) {
+    Set<String> referenced = new HashSet<>();
+    List<String> unreadable = new ArrayList<>();
+    for (String name : store.modelNames()) {
+      List<Integer> numbers;
+      try {
+        numbers = store.versionNumbers(name);
+      } catch (UncheckedIOException e) {
+        unreadable.add(name + " (" + e.getCause().getMessage() + ")");
+        continue;
+      }
+      for (int n : numbers) {
+        try {
           live(name, n).ifPresent(v -> {
             referenced.add(v.artifact().hex());
             v.attachments().values().forEach(a -> referenced.add(a.hex()));
           });
+        } catch (MalformedDataException | UncheckedIOException e) {
+          unreadable.add(name + "/" + n + " (" + problem(e) + ")");
         }
       }
-      List<String> unreferenced = new ArrayList<>();
-      long bytes = 0;
-      for (String hex : store.blobs()) {
-        if (!referenced.contains(hex)) {
-          unreferenced.add("sha256:" + hex);
-          bytes += store.blobSize(hex);
-          if (!preview) {
-            store.deleteBlob(hex);
-          }
+    }
+    if (!unreadable.isEmpty()) {
+      throw new IllegalStateException("cannot collect garbage while " + unreadable.size() + " record(s) cannot be "
+          + "read, as the artifacts only they reference would be deleted: "
+          + String.join("; ", unreadable.subList(0, Math.min(10, unreadable.size())))
+          + (unreadable.size() > 10 ? "; ..." : "") + ". Repair or remove them first");
+    }
+    List<String> unreferenced = new ArrayList<>();
+    long bytes = 0;
+    for (String hex : store.blobs()) {
+      if (!referenced.contains(hex)) {
+        unreferenced.add("sha256:" + hex);
+        bytes += store.blobSize(hex);
+        if (!preview) {
+          store.deleteBlob(hex);
         }
       }
-      return new GcReport(preview, unreferenced, bytes);
-    });
+    }
+    return new GcReport(preview, unreferenced, bytes);
   }
 
   @Override
@@ -596,6 +641,26 @@ abstract class StoreRegistry implements ModelRegistry {
     if (closed) {
       throw new IllegalStateException("the registry is closed");
     }
+  }
+
+  /**
+   * A live version for listings: an unreadable manifest is logged and left out, so one bad file
+   * does not hide the model's other versions ({@code get} of it still fails naming the problem, and
+   * {@code gc} refuses to run while it is there).
+   */
+  private Optional<ModelVersion> readable(String name, int version) {
+    try {
+      return live(name, version);
+    } catch (MalformedDataException | UncheckedIOException e) {
+      LOG.log(System.Logger.Level.WARNING, "model version " + name + "/" + version + " is left out, as its "
+          + "manifest cannot be read: " + problem(e));
+      return Optional.empty();
+    }
+  }
+
+  private static String problem(RuntimeException e) {
+    return e instanceof UncheckedIOException u && u.getCause() != null ? u.getMessage() + ": " + u.getCause().getMessage()
+        : e.getMessage();
   }
 
   private Optional<ModelVersion> live(String name, int version) {

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  */
 final class SchemaFiles {
   static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonFields.strictMapper().rebuild()
+      .enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -191,18 +192,16 @@ final class SchemaFiles {
       long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
       throw new MalformedDataException(source, line, column, null,
-          "not valid " + format + ": " + e.getOriginalMessage(), e);
+          "not valid " + format + ": " + JsonFields.problemOf(e), e);
     }
   }
 
   private static Schema fromTree(JsonNode root, String source) {
     Reader r = new Reader(source);
     r.object(root, "$", Set.of("formatVersion", "name", "unexpectedColumns", "fields", "tableConstraints"));
-    JsonNode version = r.required(root, "$", "formatVersion");
-    if (!version.isIntegralNumber() || version.asInt() != FORMAT_VERSION) {
-      throw r.fail("$.formatVersion", "unsupported formatVersion " + version + "; this version of mlops-java reads "
-          + FORMAT_VERSION);
-    }
+    r.required(root, "$", "formatVersion");
+    r.formatVersion(root, FORMAT_VERSION, found -> "unsupported formatVersion " + found
+        + "; this version of mlops-java reads " + FORMAT_VERSION);
     Schema.Builder b = Schema.builder();
     if (root.has("name")) {
       b.name(r.text(root, "$", "name"));
@@ -326,8 +325,8 @@ final class SchemaFiles {
               number(node, path, "mostly", 1.0), s);
           case "maxDistinct" -> new FieldConstraint.MaxDistinct(integer(node, path, "max"), s);
           case "pattern" -> LinearPatterns.requireSupported(new FieldConstraint.Pattern(text(node, path, "regex"), s));
-          case "length" -> new FieldConstraint.Length(Math.toIntExact(integer(node, path, "min")),
-              Math.toIntExact(integer(node, path, "max")), s);
+          case "length" -> new FieldConstraint.Length(intValue(node, path, "min"),
+              intValue(node, path, "max"), s);
           case "unique" -> new FieldConstraint.Unique(s);
           default -> throw new IllegalStateException("unreachable: " + kind);
         };

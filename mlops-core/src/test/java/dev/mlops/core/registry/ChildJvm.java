@@ -17,11 +17,17 @@ final class ChildJvm {
   private ChildJvm() {}
 
   static Process start(Path dir, String name, int count) throws Exception {
+    return new ProcessBuilder(command(RegistryWriterProbe.class, dir.toString(), name, String.valueOf(count)))
+        .redirectErrorStream(true).start();
+  }
+
+  /** The command line that runs a probe's main with these arguments in a new JVM. */
+  static List<String> command(Class<?> main, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Xshare:auto", "-cp", classpath(), RegistryWriterProbe.class.getName(), dir.toString(), name,
-        String.valueOf(count)));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+        "-Xshare:auto", "-cp", classpath(), main.getName()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private static String classpath() throws Exception {

@@ -45,7 +45,7 @@ class RegistryNullsTest {
     try (ModelRegistry r = Registries.inMemory()) {
       new NullPointerTester().setDefault(String.class, "a").setDefault(int.class, 1)
           .setDefault(Registration.class, Registration.none()).setDefault(VersionUpdate.class, VersionUpdate.builder()
-              .build()).setDefault(ModelRef.class, ModelRef.parse("a/1")).setDefault(ModelQuery.class, ModelQuery.all())
+              .build()).setDefault(ModelRef.class, ModelRef.parse("a/1")).setDefault(ModelRef.Version.class, ModelRef.version("a", 1)).setDefault(ModelQuery.class, ModelQuery.all())
           .setDefault(ArtifactCodec.class, Registries.bytesCodec()).setDefault(Expect.class, Expect.any())
           .testAllPublicInstanceMethods(r);
     }
