@@ -138,7 +138,23 @@ public final class ProfileDrift {
     }
     p[i] = Math.max(0, (double) (totals[0] - seen[0]) / totals[0]);
     q[i] = Math.max(0, (double) (totals[1] - seen[1]) / totals[1]);
+    // Beyond 192 distinct values the item estimates are upper estimates and may add up to more than
+    // the column: scale them back to proportions (the error bound above covers the difference).
+    normalise(p);
+    normalise(q);
     return new Score(method, distance(method, p, q), error, Double.NaN, Double.NaN);
+  }
+
+  private static void normalise(double[] p) {
+    double sum = 0;
+    for (double v : p) {
+      sum += v;
+    }
+    if (sum > 1) {
+      for (int i = 0; i < p.length; i++) {
+        p[i] /= sum;
+      }
+    }
   }
 
   private static double[] proportions(KllDoublesSketch s, double[] edges) {
