@@ -24,6 +24,7 @@ import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -192,6 +193,14 @@ final class SchemaFiles {
 
   static Schema fromJson(String text, String source) {
     return fromTree(parse(JSON, text, source, "JSON"), source);
+  }
+
+  /** Refuses a YAML file that cannot be within the code-point limit (a code point takes at most 4 bytes). */
+  static void checkYamlFileSize(Path path, long bytes) {
+    if (bytes > 4L * MAX_YAML_CODE_POINTS) {
+      throw new MalformedDataException(path.toString(), -1, -1, null, "YAML schema file of " + bytes
+          + " bytes is above the limit of " + MAX_YAML_CODE_POINTS + " code points; use a JSON schema file", null);
+    }
   }
 
   static Schema fromYaml(String text, String source) {

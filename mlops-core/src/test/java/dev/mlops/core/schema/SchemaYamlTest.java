@@ -10,8 +10,11 @@ import dev.mlops.api.schema.FieldConstraint;
 import dev.mlops.api.schema.FieldSpec;
 import dev.mlops.api.schema.Schema;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Tag;
@@ -109,5 +112,16 @@ class SchemaYamlTest {
     String huge = "formatVersion: 1\nname: " + "x".repeat(SchemaFiles.MAX_YAML_CODE_POINTS) + "\nfields: []\n";
     assertThatThrownBy(() -> Schemas.fromYaml(huge)).isInstanceOf(MalformedDataException.class)
         .hasMessageContaining("above the limit of " + SchemaFiles.MAX_YAML_CODE_POINTS);
+  }
+
+  @Test
+  void yamlFileThatCannotFitTheLimit_isRefusedBeforeReading() throws IOException {
+    Path file = dir.resolve("huge.yaml");
+    try (var channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, StandardOpenOption.SPARSE)) {
+      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), 4L * SchemaFiles.MAX_YAML_CODE_POINTS + 1);
+    }
+    assertThatThrownBy(() -> Schemas.read(file)).isInstanceOf(MalformedDataException.class)
+        .hasMessageContaining("huge.yaml").hasMessageContaining("above the limit");
   }
 }
