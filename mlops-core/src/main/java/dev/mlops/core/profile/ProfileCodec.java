@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -170,6 +171,9 @@ final class ProfileCodec {
       byte[] itemBytes = blob();
       at = "column '" + name + "' distinct-count sketch";
       byte[] distinctBytes = blob();
+      checkItemsLayout(name, itemBytes);
+      check(distinctBytes.length >= 8 && distinctBytes[3] == CategoricalColumnProfile.LG_K, "column '" + name
+          + "': distinct-count sketch header is not that of an lgK " + CategoricalColumnProfile.LG_K + " HLL sketch");
       ItemsSketch<String> items = sketch(name, "frequent-items", () -> ItemsSketch.getInstance(Memory.wrap(itemBytes),
           CategoricalColumnProfile.serde()));
       HllSketch distinct = sketch(name, "distinct-count", () -> HllSketch.heapify(distinctBytes));
@@ -223,6 +227,9 @@ final class ProfileCodec {
       }
       at = "column '" + name + "' quantile sketch";
       byte[] bytes = blob();
+      ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      check(bytes.length >= 8 && header.getShort(4) == NumericColumnProfile.K && bytes[6] == 8, "column '" + name
+          + "': quantile sketch header is not that of a k " + NumericColumnProfile.K + " KLL sketch");
       KllDoublesSketch sketch = sketch(name, "quantile", () -> KllDoublesSketch.heapify(Memory.wrap(bytes)));
       check(sketch.getK() == NumericColumnProfile.K, "column '" + name + "': quantile sketch has k " + sketch.getK()
           + ", expected " + NumericColumnProfile.K);
@@ -241,7 +248,37 @@ final class ProfileCodec {
           return sketch.getQuantiles(new double[] {0, 0.5, 1});
         });
       }
-      return new NumericColumnProfile(name, type, count, nulls, nans, inf, finite, mean, m2, min, max, sketch);
+      // The checks above may have sorted the sketch's first level: keep the bytes as they were written.
+      return new NumericColumnProfile(name, type, count, nulls, nans, inf, finite, mean, m2, min, max,
+          KllDoublesSketch.heapify(Memory.wrap(bytes)));
+    }
+
+    /**
+     * Checks the frame of a serialised frequent-items sketch before DataSketches reads it (it sizes its
+     * arrays from these fields, so a corrupt one could ask for gigabytes): the preamble of a map of
+     * {@value CategoricalColumnProfile#MAP_SIZE} entries, at most 192 active items, and item strings
+     * (a little-endian length, then UTF-8) that exactly fill the bytes.
+     */
+    private void checkItemsLayout(String name, byte[] b) {
+      String problem = "column '" + name + "': frequent-items sketch frame is corrupt";
+      check(b.length >= 8, problem);
+      int preLongs = b[0] & 0x3F;
+      if (preLongs == 1) {
+        check(b.length == 8, problem);
+        return;
+      }
+      check(preLongs == 4 && b.length >= 32 && b[3] == 8 && b[4] >= 3 && b[4] <= 8, problem);
+      ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+      int active = le.getInt(8);
+      check(active >= 0 && active <= (3 << b[4]) / 4, problem + ": " + active + " active items");
+      long position = 32L + 8L * active;
+      for (int i = 0; i < active; i++) {
+        check(position + 4 <= b.length, problem);
+        int length = le.getInt((int) position);
+        check(length >= 0 && position + 4 + length <= b.length, problem + ": item length " + length);
+        position += 4 + length;
+      }
+      check(position == b.length, problem);
     }
 
     private byte[] blob() throws IOException {
