@@ -213,7 +213,8 @@ public final class Schemas {
    *
    * @param schema the schema
    * @return the YAML text
-   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate)
+   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate), or is
+   *     above the 64 Mi code points a YAML schema may hold (write it as JSON)
    */
   public static String toYaml(Schema schema) {
     return SchemaFiles.toYaml(requireNonNull(schema, "schema"));
@@ -272,7 +273,8 @@ public final class Schemas {
    * @param schema the schema
    * @param path the file
    * @throws IOException if the file cannot be written
-   * @throws IllegalArgumentException if the schema holds a code-only rule
+   * @throws IllegalArgumentException if the schema holds a code-only rule, or is above the 64 Mi code
+   *     points a YAML file may hold (so that every file written can be read back)
    */
   public static void write(Schema schema, Path path) throws IOException {
     requireNonNull(schema, "schema");
