@@ -2,7 +2,10 @@ package dev.mlops.core.drift;
 
 /**
  * Distances between two discrete distributions given as proportions over the same bins or
- * categories (each summing to 1). Used by {@link NumericBins} and {@link CategoricalDrift}.
+ * categories, each summing to 1 within {@value #SUM_TOLERANCE} (PSI, KL, Hellinger and total
+ * variation reject proportions that do not: their value would be meaningless, e.g. a total variation
+ * of 1.5; Jensen-Shannon normalises its inputs, as SciPy does). Used by {@link NumericBins} and
+ * {@link CategoricalDrift}.
  *
  * <p>PSI and KL divergence are undefined when a proportion is 0; they replace a zero proportion by
  * {@code epsilon} (default {@value #DEFAULT_EPSILON}, Evidently's choice), on both sides. Jensen-Shannon,
@@ -11,6 +14,8 @@ package dev.mlops.core.drift;
 public final class Distances {
   /** The default replacement of a zero proportion in PSI and KL. */
   public static final double DEFAULT_EPSILON = 1e-4;
+  /** How far from 1 the sum of a proportion vector may be (rounding of counts / total stays far below). */
+  public static final double SUM_TOLERANCE = 1e-6;
 
   private Distances() {}
 
@@ -22,9 +27,12 @@ public final class Distances {
    * @param q current proportions
    * @param epsilon replacement of zero proportions, in {@code (0, 1)}
    * @return the PSI, {@code >= 0}
+   * @throws IllegalArgumentException if the lengths differ or are 0, a proportion is outside [0, 1],
+   *     a vector does not sum to 1 within {@value #SUM_TOLERANCE}, or epsilon is outside (0, 1)
    */
   public static double psi(double[] p, double[] q, double epsilon) {
     check(p, q);
+    checkSums(p, q);
     checkEpsilon(epsilon);
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
@@ -43,9 +51,12 @@ public final class Distances {
    * @param q current proportions
    * @param epsilon replacement of zero proportions, in {@code (0, 1)}
    * @return the divergence, {@code >= 0} up to rounding
+   * @throws IllegalArgumentException if the lengths differ or are 0, a proportion is outside [0, 1],
+   *     a vector does not sum to 1 within {@value #SUM_TOLERANCE}, or epsilon is outside (0, 1)
    */
   public static double klDivergence(double[] p, double[] q, double epsilon) {
     check(p, q);
+    checkSums(p, q);
     checkEpsilon(epsilon);
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
@@ -94,9 +105,12 @@ public final class Distances {
    * @param p reference proportions
    * @param q current proportions
    * @return the distance
+   * @throws IllegalArgumentException if the lengths differ or are 0, a proportion is outside [0, 1],
+   *     or a vector does not sum to 1 within {@value #SUM_TOLERANCE}
    */
   public static double hellinger(double[] p, double[] q) {
     check(p, q);
+    checkSums(p, q);
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
       double d = Math.sqrt(p[i]) - Math.sqrt(q[i]);
@@ -111,9 +125,12 @@ public final class Distances {
    * @param p reference proportions
    * @param q current proportions
    * @return the distance
+   * @throws IllegalArgumentException if the lengths differ or are 0, a proportion is outside [0, 1],
+   *     or a vector does not sum to 1 within {@value #SUM_TOLERANCE}
    */
   public static double totalVariation(double[] p, double[] q) {
     check(p, q);
+    checkSums(p, q);
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
       sum += Math.abs(p[i] - q[i]);
@@ -133,6 +150,19 @@ public final class Distances {
       if (!(p[i] >= 0 && p[i] <= 1) || !(q[i] >= 0 && q[i] <= 1)) {
         throw new IllegalArgumentException("proportions must be in [0, 1]; bin " + i + " holds " + p[i] + " and " + q[i]);
       }
+    }
+  }
+
+  private static void checkSums(double[] p, double[] q) {
+    double sp = 0;
+    double sq = 0;
+    for (int i = 0; i < p.length; i++) {
+      sp += p[i];
+      sq += q[i];
+    }
+    if (Math.abs(sp - 1) > SUM_TOLERANCE || Math.abs(sq - 1) > SUM_TOLERANCE) {
+      throw new IllegalArgumentException("proportions must sum to 1 (within " + SUM_TOLERANCE + "); p sums to " + sp
+          + " and q to " + sq);
     }
   }
 

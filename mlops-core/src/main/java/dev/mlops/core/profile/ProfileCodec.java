@@ -1,11 +1,5 @@
 package dev.mlops.core.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.api.profile.ColumnProfile;
@@ -14,24 +8,42 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 
 /**
- * The binary and JSON forms of a table profile, both versioned. Binary: the magic {@code MLPF},
- * a format version, the row count, then per column its name, type, counts, moments and the
- * sketches' own serialised bytes. JSON carries the same fields, sketches in Base64.
+ * The binary form of a table profile, versioned and checksummed. Version 2: the magic {@code MLPF},
+ * the format version, the row count, then per column its name, type, counts, moments and the
+ * sketches' own serialised bytes, and last a CRC32C of every byte before it. Version 1 (written
+ * before issue 13) is the same without the checksum and is still read.
+ *
+ * <p>Reading validates every field, whatever the version: each column counts every row, the parts of
+ * a count add up, the moments and extremes are consistent, each sketch is well formed, holds exactly
+ * the values counted and lies within the recorded extremes, and every length fits the bytes left.
+ * Anything else is a {@link MalformedDataException} naming the column and the field; a checksum
+ * mismatch (version 2) is reported before any field is read.
  */
 final class ProfileCodec {
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+  /** The first format version, without a checksum; still read. */
+  static final int UNCHECKED_VERSION = 1;
   private static final int MAGIC = 0x4D4C5046; // "MLPF"
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The fewest bytes a column takes: two empty strings, two counts and a blob length. */
+  private static final int MIN_COLUMN_BYTES = 2 + 2 + 8 + 8 + 4;
 
   private ProfileCodec() {}
 
@@ -62,6 +74,10 @@ final class ProfileCodec {
           writeBlob(out, k.distinctBytes());
         }
       }
+      out.flush();
+      CRC32C crc = new CRC32C();
+      crc.update(bytes.toByteArray());
+      out.writeInt((int) crc.getValue());
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e);
     }
@@ -74,68 +90,232 @@ final class ProfileCodec {
   }
 
   static TableProfile fromBytes(byte[] data, String source) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      if (data.length < 8 || in.readInt() != MAGIC) {
-        throw fail(source, "not a profile: expected the magic bytes MLPF at the start");
+    if (data.length < 8 || ByteBuffer.wrap(data).getInt(0) != MAGIC) {
+      throw fail(source, "not a profile: expected the magic bytes MLPF at the start");
+    }
+    int version = ByteBuffer.wrap(data).getInt(4);
+    int end;
+    if (version == FORMAT_VERSION) {
+      if (data.length < 12) {
+        throw fail(source, "corrupt or truncated profile: " + data.length + " bytes, too short for a checksum");
       }
-      int version = in.readInt();
-      if (version != FORMAT_VERSION) {
-        throw fail(source, "unsupported profile formatVersion " + version + "; this version of mlops-java reads "
-            + FORMAT_VERSION);
+      end = data.length - 4;
+      CRC32C crc = new CRC32C();
+      crc.update(data, 0, end);
+      int stored = ByteBuffer.wrap(data).getInt(end);
+      if (stored != (int) crc.getValue()) {
+        throw fail(source, "corrupt or truncated profile: CRC32C checksum mismatch (stored " + Integer.toHexString(stored)
+            + ", computed " + Integer.toHexString((int) crc.getValue()) + ")");
       }
-      long rows = in.readLong();
-      int columns = in.readInt();
-      if (columns < 0 || columns > 1_000_000) {
-        throw fail(source, "corrupt profile: " + columns + " columns");
-      }
-      List<ColumnProfile> out = new ArrayList<>(columns);
-      for (int i = 0; i < columns; i++) {
-        String name = in.readUTF();
-        ColumnType type = ColumnType.valueOf(in.readUTF());
-        long count = in.readLong();
-        long nulls = in.readLong();
-        if (type.isNumeric() || type == ColumnType.TIMESTAMP) {
-          long nans = in.readLong();
-          long inf = in.readLong();
-          long finite = in.readLong();
-          double mean = in.readDouble();
-          double m2 = in.readDouble();
-          double min = in.readDouble();
-          double max = in.readDouble();
-          KllDoublesSketch sketch = KllDoublesSketch.heapify(Memory.wrap(readBlob(in, data.length)));
-          out.add(new NumericColumnProfile(name, type, count, nulls, nans, inf, finite, mean, m2, min, max, sketch));
-        } else {
-          ItemsSketch<String> items = ItemsSketch.getInstance(Memory.wrap(readBlob(in, data.length)),
-              CategoricalColumnProfile.serde());
-          HllSketch distinct = HllSketch.heapify(readBlob(in, data.length));
-          out.add(new CategoricalColumnProfile(name, type, count, nulls, items, distinct));
-        }
-      }
-      if (in.available() > 0) {
-        throw fail(source, "corrupt profile: " + in.available() + " bytes after the last column");
-      }
-      return new Profiles.SimpleTableProfile(rows, out);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof MalformedDataException m) {
-        throw m;
-      }
-      throw new MalformedDataException(source, -1, -1, null, "corrupt or truncated profile: " + e, e);
+    } else if (version == UNCHECKED_VERSION) {
+      end = data.length;
+    } else {
+      throw fail(source, "unsupported profile formatVersion " + version + "; this version of mlops-java reads "
+          + UNCHECKED_VERSION + " and " + FORMAT_VERSION);
+    }
+    Fields in = new Fields(new DataInputStream(new ByteArrayInputStream(data, 8, end - 8)), source);
+    try {
+      return in.table();
+    } catch (EOFException e) {
+      throw in.fail("corrupt or truncated profile: the bytes end inside " + in.at, e);
+    } catch (IOException e) {
+      throw in.fail("corrupt profile: " + e.getMessage() + " (in " + in.at + ")", e);
     }
   }
 
-  private static byte[] readBlob(DataInputStream in, int limit) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > limit) {
-      throw new IOException("blob length " + length + " out of range");
+  /** Reads and validates the fields after the version, naming the field being read in any error. */
+  private static final class Fields {
+    private final DataInputStream in;
+    private final String source;
+    private String at = "the row count";
+
+    Fields(DataInputStream in, String source) {
+      this.in = in;
+      this.source = source;
     }
-    byte[] blob = new byte[length];
-    in.readFully(blob);
-    return blob;
+
+    TableProfile table() throws IOException {
+      long rows = in.readLong();
+      check(rows >= 0, "rowCount " + rows + " is negative");
+      at = "the column count";
+      int columns = in.readInt();
+      check(columns >= 0 && columns <= in.available() / MIN_COLUMN_BYTES,
+          columns + " columns cannot fit in the " + in.available() + " bytes left");
+      List<ColumnProfile> out = new ArrayList<>(columns);
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < columns; i++) {
+        at = "the name of column " + i;
+        String name = in.readUTF();
+        check(names.add(name), "column " + i + " repeats the name '" + name + "'");
+        out.add(column(name, rows));
+      }
+      check(in.available() == 0, in.available() + " bytes after the last column");
+      return new Profiles.SimpleTableProfile(rows, out);
+    }
+
+    private ColumnProfile column(String name, long rows) throws IOException {
+      at = "column '" + name + "' type";
+      String typeName = in.readUTF();
+      ColumnType type = Arrays.stream(ColumnType.values()).filter(t -> t.name().equals(typeName)).findFirst()
+          .orElseThrow(() -> fail("column '" + name + "': unknown type '" + typeName + "'; expected one of "
+              + Arrays.toString(ColumnType.values()), null));
+      at = "column '" + name + "' counts";
+      long count = in.readLong();
+      long nulls = in.readLong();
+      check(count == rows, "column '" + name + "': count " + count + " differs from rowCount " + rows);
+      check(nulls >= 0 && nulls <= count, "column '" + name + "': nullCount " + nulls + " is outside [0, " + count + "]");
+      if (type.isNumeric() || type == ColumnType.TIMESTAMP) {
+        return numeric(name, type, count, nulls);
+      }
+      at = "column '" + name + "' frequent items";
+      byte[] itemBytes = blob();
+      at = "column '" + name + "' distinct-count sketch";
+      byte[] distinctBytes = blob();
+      checkItemsLayout(name, itemBytes);
+      check(distinctBytes.length >= 8 && distinctBytes[3] == CategoricalColumnProfile.LG_K, "column '" + name
+          + "': distinct-count sketch header is not that of an lgK " + CategoricalColumnProfile.LG_K + " HLL sketch");
+      ItemsSketch<String> items = sketch(name, "frequent-items", () -> ItemsSketch.getInstance(Memory.wrap(itemBytes),
+          CategoricalColumnProfile.serde()));
+      HllSketch distinct = sketch(name, "distinct-count", () -> HllSketch.heapify(distinctBytes));
+      long nonNull = count - nulls;
+      check(items.getStreamLength() == nonNull, "column '" + name + "': the frequent-items sketch counts "
+          + items.getStreamLength() + " values, the column " + nonNull);
+      check(items.getMaximumError() >= 0, "column '" + name + "': negative frequent-items error");
+      long sum = 0;
+      for (ItemsSketch.Row<String> row : sketch(name, "frequent-items",
+          () -> items.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES))) {
+        check(row.getLowerBound() >= 0 && row.getEstimate() <= nonNull + items.getMaximumError(),
+            "column '" + name + "': frequent item count " + row.getEstimate() + " is outside [0, " + nonNull + "]");
+        sum += row.getLowerBound();
+        check(sum <= nonNull, "column '" + name + "': frequent item counts add up to more than " + nonNull);
+      }
+      check(items.getMaximumError() > 0 || sum == nonNull, "column '" + name + "': frequent item counts add up to "
+          + sum + ", not " + nonNull);
+      check(distinct.getLgConfigK() == CategoricalColumnProfile.LG_K, "column '" + name
+          + "': distinct-count sketch has lgK " + distinct.getLgConfigK() + ", expected " + CategoricalColumnProfile.LG_K);
+      double estimate = sketch(name, "distinct-count", distinct::getEstimate);
+      check(estimate >= 0 && Double.isFinite(estimate) && (nonNull > 0 || distinct.isEmpty()),
+          "column '" + name + "': distinct-count estimate " + estimate + " for " + nonNull + " values");
+      return new CategoricalColumnProfile(name, type, count, nulls, items, distinct);
+    }
+
+    private NumericColumnProfile numeric(String name, ColumnType type, long count, long nulls) throws IOException {
+      long nans = in.readLong();
+      long inf = in.readLong();
+      long finite = in.readLong();
+      check(nans >= 0 && inf >= 0 && finite >= 0 && nans <= count && inf <= count && finite <= count
+          && nulls + nans + inf + finite == count, "column '" + name + "': nulls " + nulls + " + NaN " + nans
+          + " + infinite " + inf + " + finite " + finite + " do not add up to count " + count);
+      at = "column '" + name + "' moments";
+      double mean = in.readDouble();
+      double m2 = in.readDouble();
+      double min = in.readDouble();
+      double max = in.readDouble();
+      if (finite == 0) {
+        check(mean == 0 && m2 == 0 && min == Double.POSITIVE_INFINITY && max == Double.NEGATIVE_INFINITY,
+            "column '" + name + "': no finite value, yet mean " + mean + ", m2 " + m2 + ", min " + min + ", max " + max);
+      } else {
+        double range = max - min;
+        double slack = 1e-9 * Math.max(Math.abs(min), Math.abs(max)) + 1e-6 * range;
+        check(Double.isFinite(min) && Double.isFinite(max) && min <= max, "column '" + name + "': min " + min
+            + " and max " + max + " are not finite and ordered");
+        check(Double.isFinite(mean) && mean >= min - slack && mean <= max + slack, "column '" + name + "': mean "
+            + mean + " is outside [min, max] = [" + min + ", " + max + "]");
+        check(m2 >= 0 && m2 <= (range * range / 4 * finite) * (1 + 1e-9) + slack * slack * finite,
+            "column '" + name + "': sum of squared deviations " + m2 + " is impossible for " + finite
+            + " values in [" + min + ", " + max + "]");
+      }
+      at = "column '" + name + "' quantile sketch";
+      byte[] bytes = blob();
+      ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      check(bytes.length >= 8 && header.getShort(4) == NumericColumnProfile.K && bytes[6] == 8, "column '" + name
+          + "': quantile sketch header is not that of a k " + NumericColumnProfile.K + " KLL sketch");
+      KllDoublesSketch sketch = sketch(name, "quantile", () -> KllDoublesSketch.heapify(Memory.wrap(bytes)));
+      check(sketch.getK() == NumericColumnProfile.K, "column '" + name + "': quantile sketch has k " + sketch.getK()
+          + ", expected " + NumericColumnProfile.K);
+      check(sketch.getN() == finite, "column '" + name + "': the quantile sketch holds " + sketch.getN()
+          + " values, the column " + finite + " finite ones");
+      if (finite > 0) {
+        check(sketch.getMinItem() == min && sketch.getMaxItem() == max, "column '" + name + "': the quantile sketch"
+            + " spans [" + sketch.getMinItem() + ", " + sketch.getMaxItem() + "], the column [" + min + ", " + max + "]");
+        sketch(name, "quantile", () -> {
+          var items = sketch.iterator();
+          while (items.next()) {
+            double x = items.getQuantile();
+            check(x >= min && x <= max, "column '" + name + "': quantile sketch item " + x + " is outside [" + min
+                + ", " + max + "]");
+          }
+          return sketch.getQuantiles(new double[] {0, 0.5, 1});
+        });
+      }
+      // The checks above may have sorted the sketch's first level: keep the bytes as they were written.
+      return new NumericColumnProfile(name, type, count, nulls, nans, inf, finite, mean, m2, min, max,
+          KllDoublesSketch.heapify(Memory.wrap(bytes)));
+    }
+
+    /**
+     * Checks the frame of a serialised frequent-items sketch before DataSketches reads it (it sizes its
+     * arrays from these fields, so a corrupt one could ask for gigabytes): the preamble of a map of
+     * {@value CategoricalColumnProfile#MAP_SIZE} entries, at most 192 active items, and item strings
+     * (a little-endian length, then UTF-8) that exactly fill the bytes.
+     */
+    private void checkItemsLayout(String name, byte[] b) {
+      String problem = "column '" + name + "': frequent-items sketch frame is corrupt";
+      check(b.length >= 8, problem);
+      int preLongs = b[0] & 0x3F;
+      if (preLongs == 1) {
+        check(b.length == 8, problem);
+        return;
+      }
+      check(preLongs == 4 && b.length >= 32 && b[3] == 8 && b[4] >= 3 && b[4] <= 8, problem);
+      ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+      int active = le.getInt(8);
+      check(active >= 0 && active <= (3 << b[4]) / 4, problem + ": " + active + " active items");
+      long position = 32L + 8L * active;
+      for (int i = 0; i < active; i++) {
+        check(position + 4 <= b.length, problem);
+        int length = le.getInt((int) position);
+        check(length >= 0 && position + 4 + length <= b.length, problem + ": item length " + length);
+        position += 4 + length;
+      }
+      check(position == b.length, problem);
+    }
+
+    private byte[] blob() throws IOException {
+      int length = in.readInt();
+      check(length >= 0 && length <= in.available(), "length " + length + " of " + at + " exceeds the "
+          + in.available() + " bytes left");
+      byte[] blob = new byte[length];
+      in.readFully(blob);
+      return blob;
+    }
+
+    /**
+     * Runs a DataSketches call on untrusted bytes: any failure is a malformed sketch (with assertions
+     * enabled DataSketches checks its own invariants with {@code assert}, hence AssertionError).
+     */
+    private <T> T sketch(String column, String kind, Supplier<T> call) {
+      try {
+        return call.get();
+      } catch (MalformedDataException e) {
+        throw e;
+      } catch (RuntimeException | AssertionError e) {
+        throw fail("column '" + column + "': corrupt " + kind + " sketch: " + e, e);
+      }
+    }
+
+    private void check(boolean ok, String problem) {
+      if (!ok) {
+        throw fail("corrupt profile: " + problem, null);
+      }
+    }
+
+    MalformedDataException fail(String problem, Throwable cause) {
+      return new MalformedDataException(source, -1, -1, null, problem, cause);
+    }
   }
 
   private static MalformedDataException fail(String source, String problem) {
     return new MalformedDataException(source, -1, -1, null, problem, null);
   }
-
-
 }

@@ -6,11 +6,11 @@ import dev.mlops.api.drift.DriftMethod;
 import dev.mlops.api.profile.CategoricalProfile;
 import dev.mlops.api.profile.NumericProfile;
 import dev.mlops.core.drift.Distances;
+import dev.mlops.core.internal.Kolmogorov;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
@@ -22,7 +22,9 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  *   <li>Kolmogorov-Smirnov: the largest gap between the two sketched CDFs, evaluated at every
  *       retained item of both sketches. Each sketched CDF is within its rank error ε of the true one,
  *       so the statistic is within ε1 + ε2 of the exact D; the p-value is given as the interval of
- *       Kolmogorov p-values over [D - ε1 - ε2, D + ε1 + ε2] rather than as one number.
+ *       Kolmogorov p-values over [D - ε1 - ε2, D + ε1 + ε2] rather than as one number (SciPy's
+ *       {@code kstwo.sf} at {@code round(n m / (n + m))}, as the two-sample test, computed as a
+ *       tail probability so that it keeps its precision down to about 1e-300).
  *   <li>PSI, Jensen-Shannon, Hellinger (numeric): proportions in bins cut at the reference sketch's
  *       deciles, each proportion within 2ε of the exact one; the stated bound is the sum of the
  *       proportion errors, a loose bound on the change of the distance.
@@ -83,11 +85,10 @@ public final class ProfileDrift {
       double bound = ea + eb;
       double n = ref.finiteCount();
       double m = cur.finiteCount();
-      int en = (int) Math.max(1, Math.round(n * m / (n + m)));
-      KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-      double high = Math.max(0, d - bound) == 0 ? 1.0 : 1 - ks.cdf(Math.max(0, d - bound), en);
-      double low = Math.min(1, d + bound) >= 1 ? 0.0 : 1 - ks.cdf(Math.min(1, d + bound), en);
-      return new Score(method, d, bound, Math.max(0, low), Math.min(1, high));
+      long en = Math.max(1, Math.round(n * m / (n + m)));
+      double high = Kolmogorov.sf(en, d - bound);
+      double low = Kolmogorov.sf(en, d + bound);
+      return new Score(method, d, bound, low, high);
     }
     double[] edges = new double[9];
     for (int i = 1; i <= 9; i++) {
@@ -137,7 +138,23 @@ public final class ProfileDrift {
     }
     p[i] = Math.max(0, (double) (totals[0] - seen[0]) / totals[0]);
     q[i] = Math.max(0, (double) (totals[1] - seen[1]) / totals[1]);
+    // Beyond 192 distinct values the item estimates are upper estimates and may add up to more than
+    // the column: scale them back to proportions (the error bound above covers the difference).
+    normalise(p);
+    normalise(q);
     return new Score(method, distance(method, p, q), error, Double.NaN, Double.NaN);
+  }
+
+  private static void normalise(double[] p) {
+    double sum = 0;
+    for (double v : p) {
+      sum += v;
+    }
+    if (sum > 1) {
+      for (int i = 0; i < p.length; i++) {
+        p[i] /= sum;
+      }
+    }
   }
 
   private static double[] proportions(KllDoublesSketch s, double[] edges) {

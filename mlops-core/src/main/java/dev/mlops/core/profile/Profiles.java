@@ -177,8 +177,8 @@ public final class Profiles {
   }
 
   /**
-   * Serialises a profile to its compact binary form (versioned; sketches in DataSketches' own
-   * formats).
+   * Serialises a profile to its compact binary form (format version 2, ending in a CRC32C of the
+   * bytes before it; sketches in DataSketches' own formats).
    *
    * @param profile the profile
    * @return the bytes
@@ -188,7 +188,9 @@ public final class Profiles {
   }
 
   /**
-   * Reads a profile from its binary form.
+   * Reads a profile from its binary form: format 2 (checksummed) or format 1 (written before
+   * mlops-java checksummed profiles). Every count, length and sketch is validated, so corrupt bytes
+   * give an exception, never a profile with wrong numbers that the checks can see.
    *
    * @param bytes the bytes
    * @return the profile

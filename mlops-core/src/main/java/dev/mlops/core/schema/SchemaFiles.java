@@ -1,6 +1,9 @@
 package dev.mlops.core.schema;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.mlops.api.data.ColumnType;
 import dev.mlops.api.data.MalformedDataException;
 import dev.mlops.core.internal.JsonFields;
@@ -19,11 +23,14 @@ import dev.mlops.api.schema.Schema;
 import dev.mlops.api.common.Severity;
 import dev.mlops.api.schema.TableConstraint;
 import dev.mlops.api.schema.UnexpectedColumns;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Schema files, JSON or YAML, with a {@code formatVersion}. Reading is strict: an unknown key, a
@@ -35,9 +42,15 @@ final class SchemaFiles {
   static final int FORMAT_VERSION = 1;
   private static final ObjectMapper JSON = JsonFields.strictMapper().rebuild()
       .enable(SerializationFeature.INDENT_OUTPUT).build();
+  /**
+   * The largest YAML schema file read or written, in code points (64 Mi; SnakeYAML's default of 3 MB
+   * refused files that {@code write} had produced). JSON files have no such limit.
+   */
+  static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
   private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .loaderOptions(yamlLoaderOptions())
       .build());
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -54,11 +67,24 @@ final class SchemaFiles {
   }
 
   static String toYaml(Schema schema) {
+    String yaml;
     try {
-      return YAML.writeValueAsString(toTree(schema));
+      yaml = YAML.writeValueAsString(toTree(schema));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render schema as YAML", e);
     }
+    int codePoints = yaml.codePointCount(0, yaml.length());
+    if (codePoints > MAX_YAML_CODE_POINTS) {
+      throw new IllegalArgumentException("schema is " + codePoints + " code points as YAML, above the limit of "
+          + MAX_YAML_CODE_POINTS + " that YAML files are read with; write it as JSON (.json)");
+    }
+    return yaml;
+  }
+
+  private static LoaderOptions yamlLoaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+    return options;
   }
 
   static ObjectNode toTree(Schema schema) {
@@ -177,8 +203,111 @@ final class SchemaFiles {
     return fromTree(parse(JSON, text, source, "JSON"), source);
   }
 
+  /** Refuses a YAML file that cannot be within the code-point limit (a code point takes at most 4 bytes). */
+  static void checkYamlFileSize(Path path, long bytes) {
+    if (bytes > 4L * MAX_YAML_CODE_POINTS) {
+      throw new MalformedDataException(path.toString(), -1, -1, null, "YAML schema file of " + bytes
+          + " bytes is above the limit of " + MAX_YAML_CODE_POINTS + " code points; use a JSON schema file", null);
+    }
+  }
+
   static Schema fromYaml(String text, String source) {
-    return fromTree(parse(YAML, text, source, "YAML"), source);
+    int codePoints = text.codePointCount(0, text.length());
+    if (codePoints > MAX_YAML_CODE_POINTS) {
+      throw new MalformedDataException(source, -1, -1, null, "YAML schema of " + codePoints
+          + " code points is above the limit of " + MAX_YAML_CODE_POINTS + "; use a JSON schema file", null);
+    }
+    try (JsonParser parser = YAML.createParser(text)) {
+      YamlTree tree = new YamlTree((YAMLParser) parser, source);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new MalformedDataException(source, -1, -1, null, "$: empty YAML; expected a schema object", null);
+      }
+      JsonNode root = tree.value(first);
+      if (parser.nextToken() != null) {
+        throw tree.fail("content after the schema document");
+      }
+      return fromTree(root, source);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      throw new MalformedDataException(source, line, column, null, "not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new MalformedDataException(source, -1, -1, null, "not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Builds the tree of a YAML document. Aliases ({@code *name}) are refused with their line and
+   * column: the YAML reader underneath reports an alias as its own name and drops the anchors of
+   * scalars, so resolving them could silently read a wrong value; refusing them also rules out
+   * "billion laughs" expansions. Anchors alone ({@code &name}) are harmless and ignored. Duplicate
+   * keys are refused too.
+   */
+  private static final class YamlTree {
+    private final YAMLParser parser;
+    private final String source;
+
+    YamlTree(YAMLParser parser, String source) {
+      this.parser = parser;
+      this.source = source;
+    }
+
+    JsonNode value(JsonToken token) throws IOException {
+      if (parser.isCurrentAlias()) {
+        throw fail("YAML alias *" + parser.getText() + " is not supported in schema files; write the value out"
+            + " in full (anchors and aliases, and merge keys built on them, are refused)");
+      }
+      return switch (token) {
+        case START_OBJECT -> object();
+        case START_ARRAY -> array();
+        case VALUE_STRING -> NODES.textNode(parser.getText());
+        case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+          case INT -> NODES.numberNode(parser.getIntValue());
+          case LONG -> NODES.numberNode(parser.getLongValue());
+          default -> NODES.numberNode(parser.getBigIntegerValue());
+        };
+        case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+        case VALUE_TRUE -> NODES.booleanNode(true);
+        case VALUE_FALSE -> NODES.booleanNode(false);
+        case VALUE_NULL -> NODES.nullNode();
+        default -> throw fail("unexpected " + token);
+      };
+    }
+
+    private ObjectNode object() throws IOException {
+      ObjectNode node = NODES.objectNode();
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        if (node.has(key)) {
+          throw fail("duplicate key '" + key + "'");
+        }
+        node.set(key, value(parser.nextToken()));
+      }
+      if (token != JsonToken.END_OBJECT) {
+        throw fail("unexpected " + token + " in a mapping");
+      }
+      return node;
+    }
+
+    private ArrayNode array() throws IOException {
+      ArrayNode node = NODES.arrayNode();
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null) {
+          throw fail("unexpected end of a sequence");
+        }
+        node.add(value(token));
+      }
+      return node;
+    }
+
+    MalformedDataException fail(String problem) {
+      JsonLocation at = parser.currentTokenLocation();
+      return new MalformedDataException(source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(),
+          null, problem, null);
+    }
   }
 
   private static JsonNode parse(ObjectMapper mapper, String text, String source, String format) {

@@ -211,8 +211,9 @@ public final class Schemas {
    *
    * @param schema the schema
    * @return the YAML text
-   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate), or a
-   *     pattern that RE2 does not accept (a file with it could not be read back)
+   * @throws IllegalArgumentException if the schema holds a code-only rule (a Java predicate), a
+   *     pattern that RE2 does not accept (a file with it could not be read back), or is above the
+   *     64 Mi code points a YAML schema may hold (write it as JSON)
    */
   public static String toYaml(Schema schema) {
     return SchemaFiles.toYaml(requireNonNull(schema, "schema"));
@@ -231,26 +232,34 @@ public final class Schemas {
   }
 
   /**
-   * Reads a schema from YAML.
+   * Reads a schema from YAML (at most 64 Mi code points). Aliases ({@code *name}) and duplicate keys
+   * are refused with their line and column.
    *
    * @param yaml the text
    * @return the schema
-   * @throws MalformedDataException naming the JSON path of the first problem
+   * @throws MalformedDataException naming the JSON path of the first problem, or the line and column
+   *     of an alias or a duplicate key
    */
   public static Schema fromYaml(String yaml) {
     return SchemaFiles.fromYaml(requireNonNull(yaml, "yaml"), "<yaml>");
   }
 
   /**
-   * Reads a schema file: YAML for {@code .yaml}/{@code .yml}, JSON otherwise.
+   * Reads a schema file: YAML for {@code .yaml}/{@code .yml}, JSON otherwise. A YAML file may hold
+   * up to 64 Mi code points (every file {@link #write} produces); a larger one is refused before it
+   * is read into memory. YAML aliases ({@code *name}) are refused with their line and column.
    *
    * @param path the file
    * @return the schema
    * @throws IOException if the file cannot be read
-   * @throws MalformedDataException naming the file and the JSON path of the first problem
+   * @throws MalformedDataException naming the file and the JSON path of the first problem, or the
+   *     line and column of a YAML alias, or a YAML file above the size limit
    */
   public static Schema read(Path path) throws IOException {
     requireNonNull(path, "path");
+    if (isYaml(path)) {
+      SchemaFiles.checkYamlFileSize(path, Files.size(path));
+    }
     String text = Files.readString(path, StandardCharsets.UTF_8);
     return isYaml(path) ? SchemaFiles.fromYaml(text, path.toString()) : SchemaFiles.fromJson(text, path.toString());
   }
@@ -263,8 +272,9 @@ public final class Schemas {
    * @param schema the schema
    * @param path the file
    * @throws IOException if the file cannot be written
-   * @throws IllegalArgumentException if the schema holds a code-only rule, or a pattern that RE2
-   *     does not accept
+   * @throws IllegalArgumentException if the schema holds a code-only rule, a pattern that RE2 does
+   *     not accept, or is above the 64 Mi code points a YAML file may hold (so that every file
+   *     written can be read back)
    */
   public static void write(Schema schema, Path path) throws IOException {
     requireNonNull(schema, "schema");

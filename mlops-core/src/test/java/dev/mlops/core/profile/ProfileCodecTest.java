@@ -93,7 +93,7 @@ class ProfileCodecTest {
     byte[] future = bytes.clone();
     future[7] = 9;
     assertThatThrownBy(() -> Profiles.fromBytes(future))
-        .hasMessage("<profile bytes>: unsupported profile formatVersion 9; this version of mlops-java reads 1");
+        .hasMessage("<profile bytes>: unsupported profile formatVersion 9; this version of mlops-java reads 1 and 2");
     assertThatThrownBy(() -> MlopsJson.fromJson("{\"formatVersion\": 2}", TableProfile.class))
         .hasMessage("<TableProfile json>: $.formatVersion: this reader supports formatVersion 1, found number 2");
   }

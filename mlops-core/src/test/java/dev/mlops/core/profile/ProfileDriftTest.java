@@ -44,8 +44,23 @@ class ProfileDriftTest {
       TestResult exact = TwoSample.kolmogorovSmirnov(ref, cur);
 
       assertThat(Math.abs(s.statistic() - exact.statistic())).as("shift %s", shift).isLessThanOrEqualTo(s.errorBound());
-      // p-values below ~1e-10 are at the precision limit of 1 - cdf; compare to 1e-9 absolute
-      assertThat(exact.pValue()).isBetween(s.pValueLow() - 1e-9, s.pValueHigh() + 1e-9);
+      assertThat(exact.pValue()).isBetween(s.pValueLow(), s.pValueHigh());
+    }
+  }
+
+  @Test
+  void ksPValueIntervalFromSketches_containsTheExactTinyPValue() {
+    // Issue 13, finding 7: with 1 - cdf the interval was [1.07e-13, 1.95e-13] around an exact 1.86e-24.
+    for (double shift : new double[] {0.1, 0.12, 0.15}) {
+      double[] ref = sample(11, 20_000, 0);
+      double[] cur = sample(12, 20_000, shift);
+
+      ProfileDrift.Score s = ProfileDrift.compare(profile(ref), profile(cur), DriftMethod.KOLMOGOROV_SMIRNOV);
+      TestResult exact = TwoSample.kolmogorovSmirnov(ref, cur);
+
+      assertThat(exact.pValue()).as("shift %s", shift).isLessThan(1e-15).isPositive();
+      assertThat(exact.pValue()).as("shift %s", shift).isBetween(s.pValueLow(), s.pValueHigh());
+      assertThat(s.pValueLow()).isLessThan(exact.pValue() * 1e-6);
     }
   }
 
