@@ -13,12 +13,19 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * StreamingDriftDetector ddm = Ddm.builder().minObservations(50).build();
  * }</pre>
  *
- * Defaults (the paper's): 30 observations before any verdict, warning level 2, drift level 3.
+ * Defaults (the paper's): warm-up 30, warning level 2, drift level 3, {@link Conventions#RIVER}
+ * warm-up: the minimum is tracked and warnings and drifts are tested once more than 30 values were
+ * seen. {@link Conventions#MOA} tracks and warns from the 29th value and drifts from the 30th,
+ * which gives early false alarms on streams whose first errors cluster (MOA signals drift at
+ * value 48 of a stationary Bernoulli(0.2) stream whose first 30 values hold no error).
  */
 public final class Ddm implements StreamingDriftDetector {
   private final int minObservations;
   private final double warningLevel;
   private final double driftLevel;
+  private final Conventions conventions;
+  private final long firstTest;
+  private final long firstDrift;
   private long n;
   private double p;
   private double pMin;
@@ -28,6 +35,9 @@ public final class Ddm implements StreamingDriftDetector {
     this.minObservations = b.minObservations;
     this.warningLevel = b.warningLevel;
     this.driftLevel = b.driftLevel;
+    this.conventions = b.conventions;
+    this.firstTest = conventions == Conventions.MOA ? b.minObservations - 1L : b.minObservations + 1L;
+    this.firstDrift = conventions == Conventions.MOA ? b.minObservations : b.minObservations + 1L;
     reset();
   }
 
@@ -40,16 +50,17 @@ public final class Ddm implements StreamingDriftDetector {
   public DetectorState update(double value) {
     double error = StreamingDetectors.checkError(value);
     n++;
-    p += (error - p) / n;
+    // River's running mean adds (1 / n) (x - p); MOA's adds (x - p) / n.
+    p += conventions == Conventions.MOA ? (error - p) / n : 1.0 / n * (error - p);
     double s = Math.sqrt(p * (1 - p) / n);
-    if (n < minObservations) {
+    if (n < firstTest) {
       return DetectorState.STABLE;
     }
     if (p + s <= pMin + sMin) {
       pMin = p;
       sMin = s;
     }
-    if (p + s > pMin + driftLevel * sMin) {
+    if (n >= firstDrift && p + s > pMin + driftLevel * sMin) {
       reset();
       return DetectorState.DRIFT;
     }
@@ -72,7 +83,7 @@ public final class Ddm implements StreamingDriftDetector {
   @Override
   public String toString() {
     return "Ddm[minObservations=" + minObservations + ", warningLevel=" + warningLevel + ", driftLevel="
-        + driftLevel + "]";
+        + driftLevel + ", conventions=" + conventions + "]";
   }
 
   /**
@@ -84,11 +95,27 @@ public final class Ddm implements StreamingDriftDetector {
     private int minObservations = 30;
     private double warningLevel = 2.0;
     private double driftLevel = 3.0;
+    private Conventions conventions = Conventions.RIVER;
 
     private Builder() {}
 
     /**
-     * @param minObservations observations before any warning or drift, {@code >= 1}; default 30
+     * @param conventions when the warm-up ends: {@link Conventions#RIVER} (the default) tests once
+     *     more than {@code minObservations} values were seen; {@link Conventions#MOA} tracks the
+     *     minimum and warns from value {@code minObservations - 1} and drifts from value
+     *     {@code minObservations}
+     * @return this builder
+     */
+    public Builder conventions(Conventions conventions) {
+      Calls.notNull("conventions", conventions);
+      calls.once("conventions", "conventions(" + conventions + ")");
+      this.conventions = conventions;
+      return this;
+    }
+
+    /**
+     * @param minObservations the warm-up, in observations, {@code >= 1} (see {@link #conventions});
+     *     default 30
      * @return this builder
      */
     public Builder minObservations(int minObservations) {
