@@ -1,7 +1,10 @@
 package dev.mlops.core.drift.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
+import dev.mlops.api.drift.DetectorState;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +184,7 @@ class RiverCasesTest {
     for (double v : values) {
       squares += (v - mean) * (v - mean);
     }
-    assertThat(a.variance() * a.width()).isCloseTo(squares, org.assertj.core.data.Percentage.withPercentage(1e-4));
+    assertThat(a.variance() * a.width()).isCloseTo(squares, withPercentage(1e-4));
   }
 
   /** test_estimation_after_drift: 1,000 zeros then 1,000 tens leave an estimate above 5. */
@@ -227,7 +230,7 @@ class RiverCasesTest {
     a.reset();
     Replay.changes(a, constant(0.0, 500));
     int i = 0;
-    while (a.update(100.0) != dev.mlops.api.drift.DetectorState.DRIFT) {
+    while (a.update(100.0) != DetectorState.DRIFT) {
       i++;
     }
     assertThat(i).isLessThan(500);
@@ -238,12 +241,12 @@ class RiverCasesTest {
 
   static double[] constant(double value, int n) {
     double[] v = new double[n];
-    java.util.Arrays.fill(v, value);
+    Arrays.fill(v, value);
     return v;
   }
 
   static double[] concat(double[] a, double[] b) {
-    double[] v = java.util.Arrays.copyOf(a, a.length + b.length);
+    double[] v = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, v, a.length, b.length);
     return v;
   }
