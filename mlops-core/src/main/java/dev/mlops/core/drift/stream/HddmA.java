@@ -104,9 +104,12 @@ public final class HddmA implements StreamingDriftDetector {
     return warn ? DetectorState.WARNING : DetectorState.STABLE;
   }
 
-  /** Whether {@code diff >= sqrt(m / 2 * log)}; a cut at the newest value (m = 0) never exceeds. */
+  /**
+   * Whether {@code diff >= sqrt(m / 2 * log)}; a cut at the newest value (m = 0) never exceeds, nor
+   * does a difference of 0 or less (then without the square root).
+   */
   private static boolean exceeds(double diff, double m, double log) {
-    return m > 0 && diff >= Math.sqrt(m / 2 * log);
+    return diff > 0 && m > 0 && diff >= Math.sqrt(m / 2 * log);
   }
 
   @Override

@@ -10,20 +10,24 @@ import java.util.Optional;
  * any finite value; never warns; resets itself on drift. O(1) time and memory, no allocation per
  * update.
  *
- * <p>{@link Conventions#RIVER} (the default, River's current {@code PageHinkley}): for an increase,
+ * <p>{@link Conventions#RIVER} (River's current {@code PageHinkley}): for an increase,
  * {@code S = alpha S + (x - mean - delta)} and drift when {@code S - min(S) > threshold}; for a
  * decrease, {@code T = alpha T + (x - mean + delta)} and drift when {@code max(T) - T > threshold}
  * (its maximum starts at -1, as River's does); tested once {@code minObservations} values were seen,
  * on the {@link Side} chosen by {@link Builder#side} (both by default). {@link Conventions#MOA}
- * ({@code PageHinkleyDM}): increases only, drift when {@code S > threshold} itself, tested from
- * value {@code minObservations - 1} (MOA counts from 1).
+ * ({@code PageHinkleyDM}, the default): increases only unless {@link Builder#side} says otherwise,
+ * drift when {@code S > threshold} itself (for a decrease, {@code -T > threshold}), tested from
+ * value {@code minObservations - 1} (MOA counts from 1). MOA's is the default because River's
+ * running minimum is never forgotten while the forgetting factor pulls {@code S} back towards 0, so
+ * {@code S - min(S)} grows on a stationary stream: on 10,000,000 Bernoulli(0.2) values River's
+ * statistic drifted 630 times (453 increases only), MOA's 4.
  *
  * <pre>{@code
  * StreamingDriftDetector ph = PageHinkley.builder().delta(0.5).threshold(50).build();
  * }</pre>
  *
- * Defaults (River's): at least 30 observations before an alarm, delta 0.005, threshold 50,
- * forgetting factor alpha 1 - 1e-4, both sides. Delta and threshold are in the data's units: the
+ * Defaults (MOA's and River's): at least 30 observations before an alarm, delta 0.005, threshold 50,
+ * forgetting factor alpha 1 - 1e-4; MOA's conventions, increases only. Delta and threshold are in the data's units: the
  * defaults suit small-variance signals such as error rates; for a unit-variance feature they alarm
  * on noise, so set delta to about half the shift that matters.
  */
@@ -129,14 +133,15 @@ public final class PageHinkley implements StreamingDriftDetector {
     private double threshold = 50;
     private double alpha = 1 - 1e-4;
     private Optional<Side> side = Optional.empty();
-    private Conventions conventions = Conventions.RIVER;
+    private Conventions conventions = Conventions.MOA;
 
     private Builder() {}
 
     /**
      * @param side the changes signalled: {@link Side#UP} increases, {@link Side#DOWN} decreases,
      *     {@link Side#BOTH} either (River's {@code mode} "up", "down", "both"); default
-     *     {@link Side#BOTH}, or {@link Side#UP} under {@link Conventions#MOA}
+     *     {@link Side#UP} under {@link Conventions#MOA}, {@link Side#BOTH} under
+     *     {@link Conventions#RIVER}
      * @return this builder
      */
     public Builder side(Side side) {
@@ -147,9 +152,9 @@ public final class PageHinkley implements StreamingDriftDetector {
     }
 
     /**
-     * @param conventions {@link Conventions#RIVER} (the default): the statistic is the sum less its
+     * @param conventions {@link Conventions#RIVER}: the statistic is the sum less its
      *     running minimum (for a decrease, the running maximum less the sum), tested from value
-     *     {@code minObservations}; {@link Conventions#MOA}: the sum itself (for a decrease, its
+     *     {@code minObservations}; {@link Conventions#MOA} (the default): the sum itself (for a decrease, its
      *     negation), tested from value {@code minObservations - 1}, increases only unless
      *     {@link #side} says otherwise
      * @return this builder

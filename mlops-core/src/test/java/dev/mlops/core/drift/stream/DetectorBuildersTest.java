@@ -47,11 +47,11 @@ class DetectorBuildersTest {
         .conventions(Conventions.MOA).build(), false)).isEqualTo(run(StreamingDetectors.adwin(), false));
     assertThat(run(Ddm.builder().conventions(Conventions.RIVER).build(), true))
         .isEqualTo(run(StreamingDetectors.ddm(), true));
-    assertThat(run(Eddm.builder().minObservations(30).conventions(Conventions.RIVER).build(), true))
+    assertThat(run(Eddm.builder().minObservations(30).conventions(Conventions.MOA).build(), true))
         .isEqualTo(run(StreamingDetectors.eddm(), true));
     assertThat(run(HddmW.builder().conventions(Conventions.MOA).build(), true))
         .isEqualTo(run(StreamingDetectors.hddmW(), true));
-    assertThat(run(PageHinkley.builder().side(Side.BOTH).conventions(Conventions.RIVER).build(), false))
+    assertThat(run(PageHinkley.builder().side(Side.UP).conventions(Conventions.MOA).build(), false))
         .isEqualTo(run(StreamingDetectors.pageHinkley(), false));
     assertThat(PageHinkley.builder().conventions(Conventions.MOA).build()).hasToString(
         "PageHinkley[minObservations=30, delta=0.005, threshold=50.0, alpha=0.9999, side=UP, conventions=MOA]");
@@ -148,7 +148,7 @@ class DetectorBuildersTest {
   @Test
   void detectorsNameTheirSettings() {
     assertThat(PageHinkley.builder().delta(0.5).build())
-        .hasToString("PageHinkley[minObservations=30, delta=0.5, threshold=50.0, alpha=0.9999, side=BOTH, conventions=RIVER]");
+        .hasToString("PageHinkley[minObservations=30, delta=0.5, threshold=50.0, alpha=0.9999, side=UP, conventions=MOA]");
     assertThat(HddmW.builder().twoSided().build())
         .hasToString("HddmW[driftConfidence=0.001, warningConfidence=0.005, lambda=0.05, sides=BOTH, conventions=MOA]");
     assertThat(StreamingDetectors.kswin(7)).hasToString("Kswin[alpha=0.005, windowSize=100, statSize=30, seed=7]");

@@ -42,7 +42,7 @@ class RiverCasesTest {
   /** river/drift/page_hinkley.py doctest (mode "both"): "Change detected at index 1006". */
   @Test
   void pageHinkleyDoctest_driftsAt1006() {
-    assertThat(Replay.changes(PageHinkley.builder().build(), DOCTEST_12345)).containsExactly(1006);
+    assertThat(Replay.changes(PageHinkley.builder().conventions(Conventions.RIVER).build(), DOCTEST_12345)).containsExactly(1006);
   }
 
   /** river/drift/binary/ddm.py doctest: warning 1084, change 1334, warning 1492. */
@@ -56,7 +56,7 @@ class RiverCasesTest {
   /** river/drift/binary/eddm.py doctest (alpha 0.8, beta 0.75): warning 1059, change 1278. */
   @Test
   void eddmDoctest_warns1059_drifts1278() {
-    Replay.Outcome o = Replay.run(Eddm.builder().warningRatio(0.8).driftRatio(0.75).build(), DOCTEST_42);
+    Replay.Outcome o = Replay.run(Eddm.builder().conventions(Conventions.RIVER).warningRatio(0.8).driftRatio(0.75).build(), DOCTEST_42);
     assertThat(o.changes()).containsExactly(1278);
     assertThat(o.firstWarnings()).containsExactly(1059);
   }
@@ -95,7 +95,7 @@ class RiverCasesTest {
   /** test_eddm: EDDM(alpha=0.9, beta=0.8) gives [1059]. */
   @Test
   void testEddm_driftsAt1059() {
-    assertThat(Replay.changes(Eddm.builder().warningRatio(0.9).driftRatio(0.8).build(), STREAM_2))
+    assertThat(Replay.changes(Eddm.builder().conventions(Conventions.RIVER).warningRatio(0.9).driftRatio(0.8).build(), STREAM_2))
         .containsExactly(1059);
   }
 
@@ -118,9 +118,9 @@ class RiverCasesTest {
   /** test_page_hinkley: mode "up" [588, 1681], "down" [1172], "both" [588, 1097, 1585]. */
   @Test
   void testPageHinkley_upDownBoth() {
-    assertThat(Replay.changes(PageHinkley.builder().side(Side.UP).build(), STREAM_3)).containsExactly(588, 1681);
-    assertThat(Replay.changes(PageHinkley.builder().side(Side.DOWN).build(), STREAM_3)).containsExactly(1172);
-    assertThat(Replay.changes(PageHinkley.builder().side(Side.BOTH).build(), STREAM_3))
+    assertThat(Replay.changes(PageHinkley.builder().conventions(Conventions.RIVER).side(Side.UP).build(), STREAM_3)).containsExactly(588, 1681);
+    assertThat(Replay.changes(PageHinkley.builder().conventions(Conventions.RIVER).side(Side.DOWN).build(), STREAM_3)).containsExactly(1172);
+    assertThat(Replay.changes(PageHinkley.builder().conventions(Conventions.RIVER).side(Side.BOTH).build(), STREAM_3))
         .containsExactly(588, 1097, 1585);
   }
 

@@ -119,7 +119,7 @@ class StreamingDetectorsTest {
 
   /** Delta in the data's units: half of the one-standard-deviation shift to detect. */
   private static StreamingDriftDetector tuned() {
-    return PageHinkley.builder().minObservations(30).delta(0.5).threshold(50).alpha(1 - 1e-4).build();
+    return PageHinkley.builder().minObservations(30).delta(0.5).threshold(50).alpha(1 - 1e-4).conventions(Conventions.RIVER).side(Side.BOTH).build();
   }
 
   private static double delay(SplittableRandom r, double shift) {
