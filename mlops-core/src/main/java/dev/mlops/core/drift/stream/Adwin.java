@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.OptionalLong;
 
@@ -40,11 +41,15 @@ public final class Adwin implements StreamingDriftDetector {
   private final double[][] sums;
   private final double[][] variances;
   private final int[] counts;
+  private final LastSignal last = new LastSignal();
   private int rows;
   private long width;
   private double total;
   private double variance;
   private long tick;
+  /** At the last cut found: the older part's mean less the newer part's, and the bound. */
+  private double cutDifference;
+  private double cutEpsilon;
   private OptionalLong widthAtLastDrift = OptionalLong.empty();
 
   private Adwin(Builder b) {
@@ -75,11 +80,14 @@ public final class Adwin implements StreamingDriftDetector {
     insert(value);
     if (tick % clock == 0 && width > gracePeriod && cutFound()) {
       long cut = width;
+      Side side = cutDifference > 0 ? Side.DOWN : Side.UP;
+      double statistic = Math.abs(cutDifference);
+      double threshold = cutEpsilon;
       reset();
       widthAtLastDrift = OptionalLong.of(cut);
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, side, statistic, threshold);
     }
-    return DetectorState.STABLE;
+    return last.stable();
   }
 
   private void insert(double value) {
@@ -149,22 +157,28 @@ public final class Adwin implements StreamingDriftDetector {
         if (row == 0 && k == counts[row] - 1) {
           return false;
         }
-        if (n0 >= minSide && n1 >= minSide && exceeds(n0, n1, s0 / n0 - s1 / n1, v, dd)) {
-          return true;
+        if (n0 >= minSide && n1 >= minSide) {
+          double diff = s0 / n0 - s1 / n1;
+          double epsilon = epsilon(n0, n1, v, dd);
+          if (Math.abs(diff) > epsilon) {
+            cutDifference = diff;
+            cutEpsilon = epsilon;
+            return true;
+          }
         }
       }
     }
     return false;
   }
 
-  private boolean exceeds(long n0, long n1, double diff, double v, double dd) {
+  private double epsilon(long n0, long n1, double v, double dd) {
     double m = 1.0 / (n0 - minWindowLength + 1) + 1.0 / (n1 - minWindowLength + 1);
-    double epsilon = Math.sqrt(2 * m * v * dd) + 2.0 / 3 * dd * m;
-    return Math.abs(diff) > epsilon;
+    return Math.sqrt(2 * m * v * dd) + 2.0 / 3 * dd * m;
   }
 
   @Override
   public void reset() {
+    last.stable();
     Arrays.fill(counts, 0);
     rows = 0;
     width = 0;
@@ -213,6 +227,14 @@ public final class Adwin implements StreamingDriftDetector {
    */
   public OptionalLong widthAtLastDrift() {
     return widthAtLastDrift;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override

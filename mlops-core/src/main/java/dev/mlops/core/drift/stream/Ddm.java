@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 
 /**
  * The drift detection method of Gama, Medas, Castillo and Rodrigues (2004) on a 0/1 error stream:
@@ -26,6 +27,7 @@ public final class Ddm implements StreamingDriftDetector {
   private final Conventions conventions;
   private final long firstTest;
   private final long firstDrift;
+  private final LastSignal last = new LastSignal();
   private long n;
   private double p;
   private double pMin;
@@ -54,21 +56,26 @@ public final class Ddm implements StreamingDriftDetector {
     p += conventions == Conventions.MOA ? (error - p) / n : 1.0 / n * (error - p);
     double s = Math.sqrt(p * (1 - p) / n);
     if (n < firstTest) {
-      return DetectorState.STABLE;
+      return last.stable();
     }
     if (p + s <= pMin + sMin) {
       pMin = p;
       sMin = s;
     }
     if (n >= firstDrift && p + s > pMin + driftLevel * sMin) {
+      double statistic = p + s;
+      double threshold = pMin + driftLevel * sMin;
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, statistic, threshold);
     }
-    return p + s > pMin + warningLevel * sMin ? DetectorState.WARNING : DetectorState.STABLE;
+    return p + s > pMin + warningLevel * sMin
+        ? last.set(DetectorState.WARNING, Side.UP, p + s, pMin + warningLevel * sMin)
+        : last.stable();
   }
 
   @Override
   public void reset() {
+    last.stable();
     n = 0;
     p = 0;
     pMin = Double.POSITIVE_INFINITY;
@@ -78,6 +85,14 @@ public final class Ddm implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 
 /**
  * The early drift detection method of Baena-García et al. (2006) on a 0/1 error stream: with
@@ -27,6 +28,7 @@ public final class Eddm implements StreamingDriftDetector {
   private final double warningRatio;
   private final double driftRatio;
   private final Conventions conventions;
+  private final LastSignal last = new LastSignal();
   private long n;
   private long lastError;
   private long errors;
@@ -54,7 +56,7 @@ public final class Eddm implements StreamingDriftDetector {
     double error = StreamingDetectors.checkError(value);
     n++;
     if (error == 0) {
-      return warning ? DetectorState.WARNING : DetectorState.STABLE;
+      return warning ? DetectorState.WARNING : last.stable();
     }
     double distance = n - lastError;
     lastError = n;
@@ -74,18 +76,18 @@ public final class Eddm implements StreamingDriftDetector {
       if (n > warm) {
         maxLevel = level;
       }
-      return warning ? DetectorState.WARNING : DetectorState.STABLE;
+      return warning ? DetectorState.WARNING : last.stable();
     }
     if (n <= warm || errors <= minErrors) {
-      return warning ? DetectorState.WARNING : DetectorState.STABLE;
+      return warning ? DetectorState.WARNING : last.stable();
     }
     double ratio = level / maxLevel;
     if (ratio < driftRatio) {
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, ratio, driftRatio);
     }
     warning = ratio < warningRatio;
-    return warning ? DetectorState.WARNING : DetectorState.STABLE;
+    return warning ? last.set(DetectorState.WARNING, Side.UP, ratio, warningRatio) : last.stable();
   }
 
   @Override
@@ -97,11 +99,20 @@ public final class Eddm implements StreamingDriftDetector {
     m2 = 0;
     maxLevel = 0;
     warning = false;
+    last.stable();
   }
 
   @Override
   public long observations() {
     return n;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 
 /**
  * HDDM-A, the A-test of Frías-Blanco et al. (2015): averages compared with Hoeffding's bound, on
@@ -33,6 +34,7 @@ public final class HddmA implements StreamingDriftDetector {
   private final double driftLog;
   private final double warningLog;
   private final Sides sides;
+  private final LastSignal last = new LastSignal();
   private long seen;
   private long n;
   private double sum;
@@ -93,15 +95,27 @@ public final class HddmA implements StreamingDriftDetector {
     double upWeight = (double) (n - lowN) / lowN * (1.0 / n);
     double down = highMean - mean;
     double downWeight = (double) (n - highN) / highN * (1.0 / n);
-    if (exceeds(up, upWeight, driftLog) || sides == Sides.BOTH && exceeds(down, downWeight, driftLog)) {
+    if (exceeds(up, upWeight, driftLog)) {
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, up, bound(upWeight, driftLog));
     }
-    boolean warn = exceeds(up, upWeight, warningLog) || sides == Sides.BOTH && exceeds(down, downWeight, warningLog);
+    boolean both = sides == Sides.BOTH;
+    if (both && exceeds(down, downWeight, driftLog)) {
+      reset();
+      return last.set(DetectorState.DRIFT, Side.DOWN, down, bound(downWeight, driftLog));
+    }
+    DetectorState state;
+    if (exceeds(up, upWeight, warningLog)) {
+      state = last.set(DetectorState.WARNING, Side.UP, up, bound(upWeight, warningLog));
+    } else if (both && exceeds(down, downWeight, warningLog)) {
+      state = last.set(DetectorState.WARNING, Side.DOWN, down, bound(downWeight, warningLog));
+    } else {
+      state = last.stable();
+    }
     if (sides == Sides.RESTART_ON_DECREASE && exceeds(down, downWeight, driftLog)) {
       restart();
     }
-    return warn ? DetectorState.WARNING : DetectorState.STABLE;
+    return state;
   }
 
   /**
@@ -109,11 +123,16 @@ public final class HddmA implements StreamingDriftDetector {
    * does a difference of 0 or less (then without the square root).
    */
   private static boolean exceeds(double diff, double m, double log) {
-    return diff > 0 && m > 0 && diff >= Math.sqrt(m / 2 * log);
+    return diff > 0 && m > 0 && diff >= bound(m, log);
+  }
+
+  private static double bound(double m, double log) {
+    return Math.sqrt(m / 2 * log);
   }
 
   @Override
   public void reset() {
+    last.stable();
     seen = 0;
     restart();
   }
@@ -132,6 +151,14 @@ public final class HddmA implements StreamingDriftDetector {
   @Override
   public long observations() {
     return seen;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 
 /**
  * HDDM-W, the W-test of Frías-Blanco et al. (2015): exponentially weighted moving averages
@@ -37,6 +38,7 @@ public final class HddmW implements StreamingDriftDetector {
   private final double warningLog;
   private final HddmA.Sides sides;
   private final Conventions conventions;
+  private final LastSignal last = new LastSignal();
   private long seen;
   private long n;
   /** The EWMA of every value since the reset and its sum of squared weights. */
@@ -115,12 +117,14 @@ public final class HddmW implements StreamingDriftDetector {
     }
     boolean upDrift = afterLowSeen && exceeds(afterLow - low, lowD + afterLowD, driftLog);
     boolean upWarning = afterLowSeen && exceeds(afterLow - low, lowD + afterLowD, warningLog);
+    double upDiff = afterLow - low;
+    double upD = lowD + afterLowD;
     if (sides == HddmA.Sides.INCREASE) {
       if (upDrift) {
         reset();
-        return DetectorState.DRIFT;
+        return last.set(DetectorState.DRIFT, Side.UP, upDiff, bound(upD, driftLog));
       }
-      return upWarning ? DetectorState.WARNING : DetectorState.STABLE;
+      return upWarning ? last.set(DetectorState.WARNING, Side.UP, upDiff, bound(upD, warningLog)) : last.stable();
     }
     if (total - bound > highLower) {
       high = total;
@@ -138,29 +142,45 @@ public final class HddmW implements StreamingDriftDetector {
     if (sides == HddmA.Sides.RESTART_ON_DECREASE) {
       if (upDrift) {
         reset();
-        return DetectorState.DRIFT;
+        return last.set(DetectorState.DRIFT, Side.UP, upDiff, bound(upD, driftLog));
       }
+      DetectorState state = upWarning
+          ? last.set(DetectorState.WARNING, Side.UP, upDiff, bound(upD, warningLog)) : last.stable();
       if (downDrift) {
         restart();
       }
-      return upWarning ? DetectorState.WARNING : DetectorState.STABLE;
+      return state;
     }
-    if (upDrift || downDrift) {
+    double downDiff = high - afterHigh;
+    double downD = highD + afterHighD;
+    if (upDrift) {
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, upDiff, bound(upD, driftLog));
     }
-    return upWarning || both && exceeds(high - afterHigh, highD + afterHighD, warningLog)
-        ? DetectorState.WARNING
-        : DetectorState.STABLE;
+    if (downDrift) {
+      reset();
+      return last.set(DetectorState.DRIFT, Side.DOWN, downDiff, bound(downD, driftLog));
+    }
+    if (upWarning) {
+      return last.set(DetectorState.WARNING, Side.UP, upDiff, bound(upD, warningLog));
+    }
+    return both && exceeds(downDiff, downD, warningLog)
+        ? last.set(DetectorState.WARNING, Side.DOWN, downDiff, bound(downD, warningLog))
+        : last.stable();
   }
 
   /** Whether {@code diff > sqrt(d * log / 2)}, McDiarmid's bound for weights whose squares sum to d. */
   private static boolean exceeds(double diff, double d, double log) {
-    return diff > Math.sqrt(d * log / 2);
+    return diff > bound(d, log);
+  }
+
+  private static double bound(double d, double log) {
+    return Math.sqrt(d * log / 2);
   }
 
   @Override
   public void reset() {
+    last.stable();
     seen = 0;
     restart();
   }
@@ -188,6 +208,14 @@ public final class HddmW implements StreamingDriftDetector {
   @Override
   public long observations() {
     return seen;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 import dev.mlops.core.drift.TestResult;
 import dev.mlops.core.drift.TwoSample;
 import java.util.OptionalLong;
@@ -37,6 +38,7 @@ public final class Kswin implements StreamingDriftDetector {
   private final long seed;
   private final boolean keepNewest;
   private final double[] window;
+  private final LastSignal last = new LastSignal();
   private int size;
   private int start;
   private SplittableRandom random;
@@ -70,7 +72,7 @@ public final class Kswin implements StreamingDriftDetector {
     window[(start + size) % windowSize] = value;
     size++;
     if (size < windowSize) {
-      return DetectorState.STABLE;
+      return last.stable();
     }
     int older = windowSize - statSize;
     // draw statSize distinct positions among the older part (partial Fisher-Yates)
@@ -92,9 +94,17 @@ public final class Kswin implements StreamingDriftDetector {
     }
     TestResult ks = TwoSample.kolmogorovSmirnov(sample, recent);
     if (ks.pValue() <= alpha && ks.statistic() > 0.1) {
+      double olderSum = 0;
+      double recentSum = 0;
+      for (int i = 0; i < statSize; i++) {
+        olderSum += sample[i];
+        recentSum += recent[i];
+      }
+      Side side = recentSum >= olderSum ? Side.UP : Side.DOWN;
+      double pValue = ks.pValue();
       if (!keepNewest) {
         reset();
-        return DetectorState.DRIFT;
+        return last.set(DetectorState.DRIFT, side, pValue, alpha);
       }
       for (int i = 0; i < statSize; i++) {
         window[i] = recent[i];
@@ -102,13 +112,14 @@ public final class Kswin implements StreamingDriftDetector {
       start = 0;
       size = statSize;
       n = statSize;
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, side, pValue, alpha);
     }
-    return DetectorState.STABLE;
+    return last.stable();
   }
 
   @Override
   public void reset() {
+    last.stable();
     size = 0;
     start = 0;
     n = 0;
@@ -118,6 +129,14 @@ public final class Kswin implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override

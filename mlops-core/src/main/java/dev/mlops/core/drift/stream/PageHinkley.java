@@ -39,6 +39,7 @@ public final class PageHinkley implements StreamingDriftDetector {
   private final Side side;
   private final Conventions conventions;
   private final long firstTest;
+  private final LastSignal last = new LastSignal();
   private long n;
   private double mean;
   private double up;
@@ -86,23 +87,25 @@ public final class PageHinkley implements StreamingDriftDetector {
       downMax = down;
     }
     if (n < firstTest) {
-      return DetectorState.STABLE;
+      return last.stable();
     }
-    boolean drift;
-    if (conventions == Conventions.MOA) {
-      drift = side != Side.DOWN && up > threshold || side != Side.UP && -down > threshold;
-    } else {
-      drift = side != Side.DOWN && up - upMin > threshold || side != Side.UP && downMax - down > threshold;
-    }
-    if (drift) {
+    boolean moa = conventions == Conventions.MOA;
+    double increase = moa ? up : up - upMin;
+    double decrease = moa ? -down : downMax - down;
+    if (side != Side.DOWN && increase > threshold) {
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, increase, threshold);
     }
-    return DetectorState.STABLE;
+    if (side != Side.UP && decrease > threshold) {
+      reset();
+      return last.set(DetectorState.DRIFT, Side.DOWN, decrease, threshold);
+    }
+    return last.stable();
   }
 
   @Override
   public void reset() {
+    last.stable();
     n = 0;
     mean = 0;
     up = 0;
@@ -114,6 +117,14 @@ public final class PageHinkley implements StreamingDriftDetector {
   @Override
   public long observations() {
     return n;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override
