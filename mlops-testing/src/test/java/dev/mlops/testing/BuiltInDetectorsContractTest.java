@@ -308,7 +308,7 @@ class BuiltInDetectorsContractTest {
 
     @Override
     protected StreamingDriftDetector newDetector() {
-      return PageHinkley.builder().side(Side.DOWN).build();
+      return PageHinkley.builder().conventions(Conventions.RIVER).side(Side.DOWN).build();
     }
 
     @Override
