@@ -53,11 +53,17 @@ public final class Eddm implements StreamingDriftDetector {
 
   @Override
   public DetectorState update(double value) {
-    double error = StreamingDetectors.checkError(value);
-    n++;
-    if (error == 0) {
+    if (value == 0) {
+      // The common case, kept to a comparison and an increment so that the JIT inlines it.
+      n++;
       return warning ? DetectorState.WARNING : last.stable();
     }
+    return error(value);
+  }
+
+  private DetectorState error(double value) {
+    StreamingDetectors.checkError(value);
+    n++;
     double distance = n - lastError;
     lastError = n;
     errors++;

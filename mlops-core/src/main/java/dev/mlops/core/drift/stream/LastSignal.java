@@ -19,7 +19,9 @@ final class LastSignal {
   }
 
   DetectorState stable() {
-    state = null;
+    if (state != null) {
+      state = null;
+    }
     return DetectorState.STABLE;
   }
 
