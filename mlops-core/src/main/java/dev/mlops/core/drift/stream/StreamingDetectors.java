@@ -67,10 +67,13 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * low-variance values HDDM-W with lambda 0.05 misses a steady shift of 0.2 (the bound stays near
  * 0.42), which lambda 0.01 catches after a median of 147. On the moa-ref peer's 10,000,000
  * Bernoulli(0.2) values, under MOA's conventions, each signals exactly as often as MOA 2024.07
- * (ADWIN once against MOA's raw class's 5, which keeps re-cutting its window); throughput, side by
- * side with MOA by the peer's method on a shared, loaded 2-core machine: ADWIN 17.1M updates per
- * second (MOA 5.5M), DDM 20.5M (19.1M), EDDM 55M (64M), HDDM-A 10.3M (7.4M), HDDM-W 71M (10.3M),
- * Page-Hinkley 54M (52M); see StreamingBenchmark for JMH figures. Every detector but
+ * (ADWIN once against MOA's raw class's 5, which keeps re-cutting its window). Throughput side by
+ * side with MOA by the peer's method (one JVM per detector, 2 warm-up and 3 timed passes, median),
+ * in three interleaved runs on a shared 2-core machine whose load varied, as a multiple of MOA's
+ * updates per second: ADWIN 2.4 to 3.1, DDM 1.1 to 3.0, HDDM-A 1.4 to 3.8, HDDM-W 4.7 to 6.9,
+ * Page-Hinkley 0.9 to 1.1 and EDDM 0.5 to 0.9 (Page-Hinkley keeps MOA's running mean, a division
+ * on every value, for bit-for-bit equal statistics; EDDM's correct predictions cost a counter
+ * increment in both); see StreamingBenchmark for JMH figures. Every detector but
  * KSWIN updates without allocating; mlops-testing's {@code StreamingDetectorContractTest} checks the
  * contract of {@link dev.mlops.api.drift.StreamingDriftDetector} on each.
  */
