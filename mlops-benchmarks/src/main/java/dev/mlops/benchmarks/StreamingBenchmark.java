@@ -1,8 +1,13 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.api.drift.StreamingDriftDetector;
+import dev.mlops.core.drift.stream.Adwin;
+import dev.mlops.core.drift.stream.Conventions;
+import dev.mlops.core.drift.stream.Ddm;
+import dev.mlops.core.drift.stream.Eddm;
 import dev.mlops.core.drift.stream.HddmA;
 import dev.mlops.core.drift.stream.HddmW;
+import dev.mlops.core.drift.stream.PageHinkley;
 import dev.mlops.core.drift.stream.StreamingDetectors;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +24,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Streaming detector updates per value (ns/op; 1e9 / that is updates per second). */
+/**
+ * Streaming detector updates per value (ns/op; 1e9 / that is updates per second). The
+ * {@code moa*} benchmarks run MOA's conventions on Bernoulli(0.2) values from
+ * {@code SplittableRandom(42)}, the stream the moa-ref peer times MOA 2024.07 on, so that their
+ * figures compare with the peer's {@code throughput.json}.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -30,6 +40,7 @@ public class StreamingBenchmark {
   static final int N = 1 << 20;
   private double[] errors;
   private double[] values;
+  private double[] moaStream;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -39,6 +50,11 @@ public class StreamingBenchmark {
     for (int i = 0; i < N; i++) {
       errors[i] = r.nextDouble() < 0.1 ? 1 : 0;
       values[i] = r.nextGaussian();
+    }
+    SplittableRandom moa = new SplittableRandom(42);
+    moaStream = new double[N];
+    for (int i = 0; i < N; i++) {
+      moaStream[i] = moa.nextDouble() < 0.2 ? 1 : 0;
     }
   }
 
@@ -90,5 +106,47 @@ public class StreamingBenchmark {
   @OperationsPerInvocation(N)
   public int pageHinkley() {
     return run(StreamingDetectors.pageHinkley(), values);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int eddm() {
+    return run(StreamingDetectors.eddm(), errors);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int moaAdwin() {
+    return run(Adwin.builder().conventions(Conventions.MOA).build(), moaStream);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int moaDdm() {
+    return run(Ddm.builder().conventions(Conventions.MOA).build(), moaStream);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int moaEddm() {
+    return run(Eddm.builder().conventions(Conventions.MOA).build(), moaStream);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int moaHddmA() {
+    return run(HddmA.builder().restartOnDecrease().build(), moaStream);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int moaHddmW() {
+    return run(HddmW.builder().conventions(Conventions.MOA).build(), moaStream);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int moaPageHinkley() {
+    return run(PageHinkley.builder().conventions(Conventions.MOA).build(), moaStream);
   }
 }

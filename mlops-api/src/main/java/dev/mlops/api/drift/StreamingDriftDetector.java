@@ -21,8 +21,9 @@ package dev.mlops.api.drift;
  *       (a change may be starting; detectors without a warning level never return it) or
  *       {@link DetectorState#DRIFT}. STABLE and WARNING may follow each other freely.
  *   <li><b>Drift is an event.</b> On DRIFT the detector forgets the old regime: {@link #observations()}
- *       falls, to 0 for a detector that resets itself, or to the newest part of its window for a
- *       windowed one (ADWIN, KSWIN). The update after a DRIFT returns STABLE: one value of the new
+ *       falls, to 0 for a detector that restarts (every built-in one by default, ADWIN included,
+ *       as in MOA's detector wrappers and River), or to the newest part of its window for one
+ *       that keeps it (KSWIN, if built to). The update after a DRIFT returns STABLE: one value of the new
  *       regime is no evidence of another change.
  *   <li><b>Counting.</b> Between drifts, each update adds exactly one to {@link #observations()},
  *       which so counts the values since the last drift (plus any the window kept); {@link #reset()}

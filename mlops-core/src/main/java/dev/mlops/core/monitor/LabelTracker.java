@@ -69,12 +69,14 @@ final class LabelTracker {
     detectorLock.lock();
     try {
       DetectorState before = state;
+      // Detectors restart on DRIFT, so count the labels they saw before this one, plus this one.
+      long sinceLastDrift = detector.observations() + 1;
       DetectorState now = detector.update(error);
       state = now;
       if (now != DetectorState.DRIFT || before == DetectorState.DRIFT) {
         return Optional.empty();
       }
-      seen = detector.observations();
+      seen = sinceLastDrift;
     } finally {
       detectorLock.unlock();
     }

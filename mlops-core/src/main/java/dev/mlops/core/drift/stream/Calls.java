@@ -19,6 +19,13 @@ final class Calls {
     }
   }
 
+  static <T> T notNull(String name, T value) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
+  }
+
   static double unitOpen(String name, double value) {
     if (!(value > 0 && value < 1)) {
       throw new IllegalArgumentException(name + " must be in (0, 1), was " + value);

@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 
 /**
  * The drift detection method of Gama, Medas, Castillo and Rodrigues (2004) on a 0/1 error stream:
@@ -13,12 +14,20 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * StreamingDriftDetector ddm = Ddm.builder().minObservations(50).build();
  * }</pre>
  *
- * Defaults (the paper's): 30 observations before any verdict, warning level 2, drift level 3.
+ * Defaults (the paper's): warm-up 30, warning level 2, drift level 3, {@link Conventions#RIVER}
+ * warm-up: the minimum is tracked and warnings and drifts are tested once more than 30 values were
+ * seen. {@link Conventions#MOA} tracks and warns from the 29th value and drifts from the 30th,
+ * which gives early false alarms on streams whose first errors cluster (MOA signals drift at
+ * value 48 of a stationary Bernoulli(0.2) stream whose first 30 values hold no error).
  */
 public final class Ddm implements StreamingDriftDetector {
   private final int minObservations;
   private final double warningLevel;
   private final double driftLevel;
+  private final Conventions conventions;
+  private final long firstTest;
+  private final long firstDrift;
+  private final LastSignal last = new LastSignal();
   private long n;
   private double p;
   private double pMin;
@@ -28,6 +37,9 @@ public final class Ddm implements StreamingDriftDetector {
     this.minObservations = b.minObservations;
     this.warningLevel = b.warningLevel;
     this.driftLevel = b.driftLevel;
+    this.conventions = b.conventions;
+    this.firstTest = conventions == Conventions.MOA ? b.minObservations - 1L : b.minObservations + 1L;
+    this.firstDrift = conventions == Conventions.MOA ? b.minObservations : b.minObservations + 1L;
     reset();
   }
 
@@ -40,24 +52,30 @@ public final class Ddm implements StreamingDriftDetector {
   public DetectorState update(double value) {
     double error = StreamingDetectors.checkError(value);
     n++;
-    p += (error - p) / n;
+    // River's running mean adds (1 / n) (x - p); MOA's adds (x - p) / n.
+    p += conventions == Conventions.MOA ? (error - p) / n : 1.0 / n * (error - p);
     double s = Math.sqrt(p * (1 - p) / n);
-    if (n < minObservations) {
-      return DetectorState.STABLE;
+    if (n < firstTest) {
+      return last.stable();
     }
     if (p + s <= pMin + sMin) {
       pMin = p;
       sMin = s;
     }
-    if (p + s > pMin + driftLevel * sMin) {
+    if (n >= firstDrift && p + s > pMin + driftLevel * sMin) {
+      double statistic = p + s;
+      double threshold = pMin + driftLevel * sMin;
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, statistic, threshold);
     }
-    return p + s > pMin + warningLevel * sMin ? DetectorState.WARNING : DetectorState.STABLE;
+    return p + s > pMin + warningLevel * sMin
+        ? last.set(DetectorState.WARNING, Side.UP, p + s, pMin + warningLevel * sMin)
+        : last.stable();
   }
 
   @Override
   public void reset() {
+    last.stable();
     n = 0;
     p = 0;
     pMin = Double.POSITIVE_INFINITY;
@@ -69,10 +87,18 @@ public final class Ddm implements StreamingDriftDetector {
     return n;
   }
 
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
+  }
+
   @Override
   public String toString() {
     return "Ddm[minObservations=" + minObservations + ", warningLevel=" + warningLevel + ", driftLevel="
-        + driftLevel + "]";
+        + driftLevel + ", conventions=" + conventions + "]";
   }
 
   /**
@@ -84,11 +110,27 @@ public final class Ddm implements StreamingDriftDetector {
     private int minObservations = 30;
     private double warningLevel = 2.0;
     private double driftLevel = 3.0;
+    private Conventions conventions = Conventions.RIVER;
 
     private Builder() {}
 
     /**
-     * @param minObservations observations before any warning or drift, {@code >= 1}; default 30
+     * @param conventions when the warm-up ends: {@link Conventions#RIVER} (the default) tests once
+     *     more than {@code minObservations} values were seen; {@link Conventions#MOA} tracks the
+     *     minimum and warns from value {@code minObservations - 1} and drifts from value
+     *     {@code minObservations}
+     * @return this builder
+     */
+    public Builder conventions(Conventions conventions) {
+      Calls.notNull("conventions", conventions);
+      calls.once("conventions", "conventions(" + conventions + ")");
+      this.conventions = conventions;
+      return this;
+    }
+
+    /**
+     * @param minObservations the warm-up, in observations, {@code >= 1} (see {@link #conventions});
+     *     default 30
      * @return this builder
      */
     public Builder minObservations(int minObservations) {

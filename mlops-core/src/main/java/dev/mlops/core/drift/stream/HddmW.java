@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 
 /**
  * HDDM-W, the W-test of Frías-Blanco et al. (2015): exponentially weighted moving averages
@@ -22,8 +23,8 @@ import dev.mlops.api.drift.StreamingDriftDetector;
  * StreamingDriftDetector hddm = HddmW.builder().lambda(0.01).build();
  * }</pre>
  *
- * Defaults (the paper's): drift confidence 0.001, warning confidence 0.005, lambda 0.05, one-sided
- * (an increase of the mean, as of an error rate). Its bound never falls below about
+ * Defaults (the paper's, MOA's and River's): drift confidence 0.001, warning confidence 0.005,
+ * lambda 0.05, one-sided (an increase of the mean, as of an error rate), {@link Conventions#MOA}. Its bound never falls below about
  * {@code sqrt(lambda / (2 - lambda) * ln(1 / driftConfidence))} (0.42 at the defaults), so a smaller
  * shift is only caught through the noise around it: on low-variance values lambda 0.01 catches a
  * steady shift of 0.2 that lambda 0.05 misses.
@@ -35,7 +36,10 @@ public final class HddmW implements StreamingDriftDetector {
   private final double keep;
   private final double driftLog;
   private final double warningLog;
-  private final boolean twoSided;
+  private final HddmA.Sides sides;
+  private final Conventions conventions;
+  private final LastSignal last = new LastSignal();
+  private long seen;
   private long n;
   /** The EWMA of every value since the reset and its sum of squared weights. */
   private double total;
@@ -46,12 +50,15 @@ public final class HddmW implements StreamingDriftDetector {
   private double lowUpper;
   private double afterLow;
   private double afterLowD;
+  private boolean afterLowSeen;
   /** Decrease: the EWMA at the cut (largest lower bound), its D and lower bound; the EWMA after it. */
   private double high;
   private double highD;
   private double highLower;
+  private boolean highSeen;
   private double afterHigh;
   private double afterHighD;
+  private boolean afterHighSeen;
 
   private HddmW(Builder b) {
     this.driftConfidence = b.driftConfidence;
@@ -60,7 +67,8 @@ public final class HddmW implements StreamingDriftDetector {
     this.keep = 1 - b.lambda;
     this.driftLog = Math.log(1 / b.driftConfidence);
     this.warningLog = Math.log(1 / b.warningConfidence);
-    this.twoSided = b.twoSided;
+    this.sides = b.sides;
+    this.conventions = b.conventions;
     reset();
   }
 
@@ -69,71 +77,115 @@ public final class HddmW implements StreamingDriftDetector {
     return new Builder();
   }
 
+  /**
+   * The next EWMA. MOA starts it at the first value; River's {@code stats.EWMean} restarts at the
+   * value whenever the EWMA is exactly 0.
+   */
+  private double ewma(boolean started, double previous, double value) {
+    if (!started || conventions == Conventions.RIVER && previous == 0) {
+      return value;
+    }
+    return lambda * value + keep * previous;
+  }
+
+  /** The next sum of squared weights: MOA's first is 1, River's starts from 1 and is updated. */
+  private double weights(boolean started, double previous) {
+    if (!started) {
+      return conventions == Conventions.RIVER ? lambda * lambda + keep * keep : 1;
+    }
+    return lambda * lambda + keep * keep * previous;
+  }
+
   @Override
   public DetectorState update(double value) {
     StreamingDetectors.checkUnit("HDDM-W", value);
+    seen++;
+    boolean started = n > 0;
     n++;
-    if (n == 1) {
-      total = value;
-      totalD = 1;
-    } else {
-      total = lambda * value + keep * total;
-      totalD = lambda * lambda + keep * keep * totalD;
-    }
-    double bound = Math.sqrt(totalD * 0.5 * driftLog);
-    // A value goes either into the cut's EWMA (the cut moves to it) or into the EWMA after the cut;
-    // D = 0 marks an empty EWMA.
+    total = ewma(started, total, value);
+    totalD = weights(started, totalD);
+    double bound = Math.sqrt(totalD * driftLog / 2);
     if (total + bound < lowUpper) {
       low = total;
       lowD = totalD;
       lowUpper = total + bound;
-      afterLowD = 0;
-    } else if (afterLowD == 0) {
-      afterLow = value;
-      afterLowD = 1;
+      afterLowSeen = false;
     } else {
-      afterLow = lambda * value + keep * afterLow;
-      afterLowD = lambda * lambda + keep * keep * afterLowD;
+      afterLow = ewma(afterLowSeen, afterLow, value);
+      afterLowD = weights(afterLowSeen, afterLowD);
+      afterLowSeen = true;
     }
-    double up = afterLowD == 0 ? 0 : afterLow - low;
-    double upSpread = (lowD + afterLowD) * 0.5;
-    if (!twoSided) {
-      if (exceeds(up, upSpread, driftLog)) {
+    boolean upDrift = afterLowSeen && exceeds(afterLow - low, lowD + afterLowD, driftLog);
+    boolean upWarning = afterLowSeen && exceeds(afterLow - low, lowD + afterLowD, warningLog);
+    double upDiff = afterLow - low;
+    double upD = lowD + afterLowD;
+    if (sides == HddmA.Sides.INCREASE) {
+      if (upDrift) {
         reset();
-        return DetectorState.DRIFT;
+        return last.set(DetectorState.DRIFT, Side.UP, upDiff, bound(upD, driftLog));
       }
-      return exceeds(up, upSpread, warningLog) ? DetectorState.WARNING : DetectorState.STABLE;
+      return upWarning ? last.set(DetectorState.WARNING, Side.UP, upDiff, bound(upD, warningLog)) : last.stable();
     }
     if (total - bound > highLower) {
       high = total;
       highD = totalD;
       highLower = total - bound;
-      afterHighD = 0;
-    } else if (afterHighD == 0) {
-      afterHigh = value;
-      afterHighD = 1;
+      highSeen = true;
+      afterHighSeen = false;
     } else {
-      afterHigh = lambda * value + keep * afterHigh;
-      afterHighD = lambda * lambda + keep * keep * afterHighD;
+      afterHigh = ewma(afterHighSeen, afterHigh, value);
+      afterHighD = weights(afterHighSeen, afterHighD);
+      afterHighSeen = true;
     }
-    double down = afterHighD == 0 ? 0 : high - afterHigh;
-    double downSpread = (highD + afterHighD) * 0.5;
-    if (exceeds(up, upSpread, driftLog) || exceeds(down, downSpread, driftLog)) {
+    boolean both = highSeen && afterHighSeen;
+    boolean downDrift = both && exceeds(high - afterHigh, highD + afterHighD, driftLog);
+    if (sides == HddmA.Sides.RESTART_ON_DECREASE) {
+      if (upDrift) {
+        reset();
+        return last.set(DetectorState.DRIFT, Side.UP, upDiff, bound(upD, driftLog));
+      }
+      DetectorState state = upWarning
+          ? last.set(DetectorState.WARNING, Side.UP, upDiff, bound(upD, warningLog)) : last.stable();
+      if (downDrift) {
+        restart();
+      }
+      return state;
+    }
+    double downDiff = high - afterHigh;
+    double downD = highD + afterHighD;
+    if (upDrift) {
       reset();
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, Side.UP, upDiff, bound(upD, driftLog));
     }
-    return exceeds(up, upSpread, warningLog) || exceeds(down, downSpread, warningLog)
-        ? DetectorState.WARNING
-        : DetectorState.STABLE;
+    if (downDrift) {
+      reset();
+      return last.set(DetectorState.DRIFT, Side.DOWN, downDiff, bound(downD, driftLog));
+    }
+    if (upWarning) {
+      return last.set(DetectorState.WARNING, Side.UP, upDiff, bound(upD, warningLog));
+    }
+    return both && exceeds(downDiff, downD, warningLog)
+        ? last.set(DetectorState.WARNING, Side.DOWN, downDiff, bound(downD, warningLog))
+        : last.stable();
   }
 
-  /** {@code diff >= sqrt(spread * log)} without the square root. */
-  private static boolean exceeds(double diff, double spread, double log) {
-    return diff > 0 && diff * diff >= spread * log;
+  /** Whether {@code diff > sqrt(d * log / 2)}, McDiarmid's bound for weights whose squares sum to d. */
+  private static boolean exceeds(double diff, double d, double log) {
+    return diff > bound(d, log);
+  }
+
+  private static double bound(double d, double log) {
+    return Math.sqrt(d * log / 2);
   }
 
   @Override
   public void reset() {
+    last.stable();
+    seen = 0;
+    restart();
+  }
+
+  private void restart() {
     n = 0;
     total = 0;
     totalD = 0;
@@ -142,22 +194,34 @@ public final class HddmW implements StreamingDriftDetector {
     lowUpper = Double.POSITIVE_INFINITY;
     afterLow = 0;
     afterLowD = 0;
+    afterLowSeen = false;
     high = 0;
     highD = 0;
-    highLower = Double.NEGATIVE_INFINITY;
+    // MOA starts the decrease cut at Double.MIN_VALUE, River at minus infinity.
+    highLower = conventions == Conventions.MOA ? Double.MIN_VALUE : Double.NEGATIVE_INFINITY;
+    highSeen = false;
     afterHigh = 0;
     afterHighD = 0;
+    afterHighSeen = false;
   }
 
   @Override
   public long observations() {
-    return n;
+    return seen;
+  }
+
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
   }
 
   @Override
   public String toString() {
     return "HddmW[driftConfidence=" + driftConfidence + ", warningConfidence=" + warningConfidence + ", lambda="
-        + lambda + (twoSided ? ", two-sided" : ", one-sided") + "]";
+        + lambda + ", sides=" + sides + ", conventions=" + conventions + "]";
   }
 
   /**
@@ -169,7 +233,8 @@ public final class HddmW implements StreamingDriftDetector {
     private double driftConfidence = 0.001;
     private double warningConfidence = 0.005;
     private double lambda = 0.05;
-    private boolean twoSided;
+    private HddmA.Sides sides = HddmA.Sides.INCREASE;
+    private Conventions conventions = Conventions.MOA;
 
     private Builder() {}
 
@@ -213,14 +278,41 @@ public final class HddmW implements StreamingDriftDetector {
     }
 
     /**
-     * Detects decreases of the mean as well as increases (by default only increases, as of an
-     * error rate).
+     * Signals decreases of the mean as well as increases, at both confidences (River's
+     * {@code two_sided_test=True}); by default only increases, as of an error rate.
      *
      * @return this builder
      */
     public Builder twoSided() {
       calls.once("sides", "twoSided()");
-      this.twoSided = true;
+      this.sides = HddmA.Sides.BOTH;
+      return this;
+    }
+
+    /**
+     * Signals increases only, but restarts its statistics, without a signal, when the mean
+     * decreases beyond the drift bound (MOA's "Two-sided" test). {@link #observations()} still
+     * counts from the last DRIFT.
+     *
+     * @return this builder
+     */
+    public Builder restartOnDecrease() {
+      calls.once("sides", "restartOnDecrease()");
+      this.sides = HddmA.Sides.RESTART_ON_DECREASE;
+      return this;
+    }
+
+    /**
+     * @param conventions {@link Conventions#MOA} (the default, the authors' implementation): each
+     *     EWMA starts at its first value with a squared-weight sum of 1; {@link Conventions#RIVER}:
+     *     River's {@code stats.EWMean} restarts at the value whenever the average is exactly 0, and
+     *     its squared-weight sum starts at {@code lambda^2 + (1 - lambda)^2}
+     * @return this builder
+     */
+    public Builder conventions(Conventions conventions) {
+      Calls.notNull("conventions", conventions);
+      calls.once("conventions", "conventions(" + conventions + ")");
+      this.conventions = conventions;
       return this;
     }
 

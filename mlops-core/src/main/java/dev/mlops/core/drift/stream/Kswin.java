@@ -2,6 +2,7 @@ package dev.mlops.core.drift.stream;
 
 import dev.mlops.api.drift.DetectorState;
 import dev.mlops.api.drift.StreamingDriftDetector;
+import java.util.Optional;
 import dev.mlops.core.drift.TestResult;
 import dev.mlops.core.drift.TwoSample;
 import java.util.OptionalLong;
@@ -11,9 +12,17 @@ import java.util.SplittableRandom;
  * KSWIN (Raab, Heusinger and Schleif 2020): a sliding window whose newest {@code statSize} values
  * are compared, by the two-sample Kolmogorov-Smirnov test, with {@code statSize} values drawn
  * (seeded) from the rest of the window. Drift when the p-value is at most {@code alpha} and the
- * statistic exceeds 0.1; the window then keeps only the newest {@code statSize} values, which
- * {@link #observations()} then counts. Takes any finite value; never warns. Allocates its samples
- * on every update once the window is full (it makes no promise of allocation-free updates).
+ * statistic exceeds 0.1. On drift it empties its window and restarts its sampling from the seed,
+ * as River's {@code KSWIN} does, so {@link #observations()} falls to 0; built with
+ * {@link Builder#keepNewestOnDrift()} it keeps the newest {@code statSize} values instead (the
+ * paper's reading), which {@link #observations()} then counts. Takes any finite value; never warns.
+ * Allocates its samples on every update once the window is full (it makes no promise of
+ * allocation-free updates).
+ *
+ * <p>The older sample is drawn without replacement by a partial Fisher-Yates shuffle driven by
+ * {@link SplittableRandom}; River draws with Python's {@code random.sample}, so the two pick
+ * different values and signal at different indices on the same stream: they agree in their
+ * false-alarm rate and detection delay, not index for index.
  *
  * <pre>{@code
  * StreamingDriftDetector kswin = Kswin.builder().seed(42).alpha(0.001).build();
@@ -27,7 +36,9 @@ public final class Kswin implements StreamingDriftDetector {
   private final int windowSize;
   private final int statSize;
   private final long seed;
+  private final boolean keepNewest;
   private final double[] window;
+  private final LastSignal last = new LastSignal();
   private int size;
   private int start;
   private SplittableRandom random;
@@ -38,6 +49,7 @@ public final class Kswin implements StreamingDriftDetector {
     this.windowSize = b.windowSize;
     this.statSize = b.statSize;
     this.seed = seed;
+    this.keepNewest = b.keepNewest;
     this.window = new double[windowSize];
     reset();
   }
@@ -60,7 +72,7 @@ public final class Kswin implements StreamingDriftDetector {
     window[(start + size) % windowSize] = value;
     size++;
     if (size < windowSize) {
-      return DetectorState.STABLE;
+      return last.stable();
     }
     int older = windowSize - statSize;
     // draw statSize distinct positions among the older part (partial Fisher-Yates)
@@ -82,19 +94,32 @@ public final class Kswin implements StreamingDriftDetector {
     }
     TestResult ks = TwoSample.kolmogorovSmirnov(sample, recent);
     if (ks.pValue() <= alpha && ks.statistic() > 0.1) {
+      double olderSum = 0;
+      double recentSum = 0;
+      for (int i = 0; i < statSize; i++) {
+        olderSum += sample[i];
+        recentSum += recent[i];
+      }
+      Side side = recentSum >= olderSum ? Side.UP : Side.DOWN;
+      double pValue = ks.pValue();
+      if (!keepNewest) {
+        reset();
+        return last.set(DetectorState.DRIFT, side, pValue, alpha);
+      }
       for (int i = 0; i < statSize; i++) {
         window[i] = recent[i];
       }
       start = 0;
       size = statSize;
       n = statSize;
-      return DetectorState.DRIFT;
+      return last.set(DetectorState.DRIFT, side, pValue, alpha);
     }
-    return DetectorState.STABLE;
+    return last.stable();
   }
 
   @Override
   public void reset() {
+    last.stable();
     size = 0;
     start = 0;
     n = 0;
@@ -106,9 +131,18 @@ public final class Kswin implements StreamingDriftDetector {
     return n;
   }
 
+  /**
+   * @return what the detector read at its signal, while its state is WARNING or DRIFT (until an
+   *     update returns STABLE); empty otherwise
+   */
+  public Optional<Signal> lastSignal() {
+    return last.get();
+  }
+
   @Override
   public String toString() {
-    return "Kswin[alpha=" + alpha + ", windowSize=" + windowSize + ", statSize=" + statSize + ", seed=" + seed + "]";
+    return "Kswin[alpha=" + alpha + ", windowSize=" + windowSize + ", statSize=" + statSize + ", seed=" + seed
+        + (keepNewest ? ", keepNewestOnDrift" : "") + "]";
   }
 
   /**
@@ -118,6 +152,7 @@ public final class Kswin implements StreamingDriftDetector {
   public static final class Builder {
     private final Calls calls = new Calls();
     private double alpha = 0.005;
+    private boolean keepNewest;
     private int windowSize = 100;
     private int statSize = 30;
     private OptionalLong seed = OptionalLong.empty();
@@ -131,6 +166,18 @@ public final class Kswin implements StreamingDriftDetector {
     public Builder seed(long seed) {
       calls.once("seed", "seed(" + seed + ")");
       this.seed = OptionalLong.of(seed);
+      return this;
+    }
+
+    /**
+     * Keeps the newest {@code statSize} values on drift (by default the window is emptied, as in
+     * River).
+     *
+     * @return this builder
+     */
+    public Builder keepNewestOnDrift() {
+      calls.once("onDrift", "keepNewestOnDrift()");
+      this.keepNewest = true;
       return this;
     }
 

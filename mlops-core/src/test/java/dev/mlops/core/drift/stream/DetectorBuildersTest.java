@@ -42,6 +42,59 @@ class DetectorBuildersTest {
   }
 
   @Test
+  void everyParameterHasItsDocumentedDefault() {
+    assertThat(run(Adwin.builder().delta(0.002).clock(32).maxBuckets(5).minWindowLength(5).gracePeriod(10)
+        .conventions(Conventions.MOA).build(), false)).isEqualTo(run(StreamingDetectors.adwin(), false));
+    assertThat(run(Ddm.builder().conventions(Conventions.RIVER).build(), true))
+        .isEqualTo(run(StreamingDetectors.ddm(), true));
+    assertThat(run(Eddm.builder().minObservations(30).conventions(Conventions.MOA).build(), true))
+        .isEqualTo(run(StreamingDetectors.eddm(), true));
+    assertThat(run(HddmW.builder().conventions(Conventions.MOA).build(), true))
+        .isEqualTo(run(StreamingDetectors.hddmW(), true));
+    assertThat(run(PageHinkley.builder().side(Side.UP).conventions(Conventions.MOA).build(), false))
+        .isEqualTo(run(StreamingDetectors.pageHinkley(), false));
+    assertThat(PageHinkley.builder().conventions(Conventions.MOA).build()).hasToString(
+        "PageHinkley[minObservations=30, delta=0.005, threshold=50.0, alpha=0.9999, side=UP, conventions=MOA]");
+    assertThat(Adwin.builder().build()).hasToString(
+        "Adwin[delta=0.002, clock=32, maxBuckets=5, minWindowLength=5, gracePeriod=10, conventions=MOA]");
+  }
+
+  @Test
+  void contradictingAndNullSettingsAreRefused() {
+    assertThatThrownBy(() -> HddmA.builder().twoSided().restartOnDecrease())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("sides was already set by twoSided(); cannot also call restartOnDecrease()");
+    assertThatThrownBy(() -> HddmW.builder().restartOnDecrease().twoSided())
+        .hasMessage("sides was already set by restartOnDecrease(); cannot also call twoSided()");
+    assertThatThrownBy(() -> Kswin.builder().keepNewestOnDrift().keepNewestOnDrift())
+        .hasMessage("onDrift was already set by keepNewestOnDrift(); cannot also call keepNewestOnDrift()");
+    assertThatThrownBy(() -> Adwin.builder().conventions(Conventions.MOA).conventions(Conventions.RIVER))
+        .hasMessage("conventions was already set by conventions(MOA); cannot also call conventions(RIVER)");
+    assertThatThrownBy(() -> PageHinkley.builder().side(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("side must not be null");
+    assertThatThrownBy(() -> Ddm.builder().conventions(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("conventions must not be null");
+    assertThatThrownBy(() -> Adwin.builder().clock(0)).hasMessage("clock must be >= 1, was 0");
+    assertThatThrownBy(() -> Adwin.builder().maxBuckets(1)).hasMessage("maxBuckets must be >= 2, was 1");
+    assertThatThrownBy(() -> Adwin.builder().minWindowLength(0)).hasMessage("minWindowLength must be >= 1, was 0");
+    assertThatThrownBy(() -> Adwin.builder().gracePeriod(-1)).hasMessage("gracePeriod must be >= 0, was -1");
+    assertThatThrownBy(() -> Eddm.builder().minObservations(0)).hasMessage("minObservations must be >= 1, was 0");
+  }
+
+  @Test
+  void adwinExposesItsWindowAndRefusesAnEstimateOfNothing() {
+    Adwin a = Adwin.builder().build();
+    assertThatThrownBy(a::estimate).isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
+    assertThatThrownBy(a::variance).isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
+    a.update(1);
+    a.update(3);
+    assertThat(a.width()).isEqualTo(2);
+    assertThat(a.estimate()).isEqualTo(2.0);
+    assertThat(a.variance()).isEqualTo(1.0);
+    assertThat(a.widthAtLastDrift()).isEmpty();
+  }
+
+  @Test
   void aSetterCalledTwiceThrowsNamingBothCalls() {
     assertThatThrownBy(() -> PageHinkley.builder().delta(0.5).delta(0.1))
         .isInstanceOf(IllegalStateException.class)
@@ -95,9 +148,9 @@ class DetectorBuildersTest {
   @Test
   void detectorsNameTheirSettings() {
     assertThat(PageHinkley.builder().delta(0.5).build())
-        .hasToString("PageHinkley[minObservations=30, delta=0.5, threshold=50.0, alpha=0.9999]");
+        .hasToString("PageHinkley[minObservations=30, delta=0.5, threshold=50.0, alpha=0.9999, side=UP, conventions=MOA]");
     assertThat(HddmW.builder().twoSided().build())
-        .hasToString("HddmW[driftConfidence=0.001, warningConfidence=0.005, lambda=0.05, two-sided]");
+        .hasToString("HddmW[driftConfidence=0.001, warningConfidence=0.005, lambda=0.05, sides=BOTH, conventions=MOA]");
     assertThat(StreamingDetectors.kswin(7)).hasToString("Kswin[alpha=0.005, windowSize=100, statSize=30, seed=7]");
   }
 }
