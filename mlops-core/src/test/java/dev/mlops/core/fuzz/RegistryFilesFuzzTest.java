@@ -10,11 +10,15 @@ import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelRegistry;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegisteredModel;
+import dev.mlops.api.registry.RegistryOptions;
 import dev.mlops.core.registry.Registries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Fuzzes the registry's record files through the public API: a copy of the {@code registry-v1}
  * fixture gets the input as the manifest of {@code churn} version 2 and as the alias file of
- * {@code fraud}, is opened with {@link Registries#open(Path)}, and every model is read (model,
+ * {@code fraud}, is opened with {@link Registries#open(Path, RegistryOptions)}, and every model is read (model,
  * versions, each version found and its artifact and attachments loaded, each alias resolved,
  * history, search, gc preview). A bad record may only be rejected with a
  * {@link MalformedDataException} naming the file, or an {@link IntegrityException} for bytes that
@@ -35,6 +39,12 @@ class RegistryFilesFuzzTest {
   private static final String MANIFEST = "models/churn/versions/2.json";
   private static final String ALIASES = "models/fraud/aliases.json";
   private static final Map<String, byte[]> TEMPLATE = new TreeMap<>();
+  /** Nothing forced to disk (a scratch registry per input), a fixed clock. */
+  private static final RegistryOptions OPTIONS = RegistryOptions.builder()
+      .durability(RegistryOptions.Durability.SURVIVES_PROCESS_CRASH)
+      .clock(Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC))
+      .actor("fuzz")
+      .build();
 
   @BeforeAll
   static void loadFixture() throws IOException {
@@ -60,7 +70,7 @@ class RegistryFilesFuzzTest {
       Files.write(root.resolve(MANIFEST), input);
       Files.write(root.resolve(ALIASES), input);
       documented(() -> {
-        try (ModelRegistry registry = Registries.open(root)) {
+        try (ModelRegistry registry = Registries.open(root, OPTIONS)) {
           for (String name : registry.modelNames()) {
             documented(() -> readModel(registry, name));
           }
