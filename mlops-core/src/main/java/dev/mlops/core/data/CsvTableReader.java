@@ -178,7 +178,7 @@ final class CsvTableReader {
           .withoutHeader();
       schema = options.escape().isPresent() ? schema.withEscapeChar(options.escape().get()) : schema.withoutEscapeChar();
       int rows = 0;
-      try (Reader reader = skipByteOrderMark(source.open());
+      try (Reader reader = openText();
           CsvParser parser = factory.createParser(reader)) {
         parser.setSchema(schema);
         List<String> firstRow;
@@ -357,6 +357,20 @@ final class CsvTableReader {
         throw new MalformedDataException(source.name(), headerLine, -1, null,
             "declared column" + (missing.size() > 1 ? "s " : " ") + missing + " not in the "
                 + (options.header() ? "header" : "file") + "; columns are " + names, null);
+      }
+    }
+
+    /** Opens the source past a byte-order mark; bytes that do not decode there fail on line 1. */
+    private Reader openText() throws IOException {
+      Reader raw = source.open();
+      try {
+        return skipByteOrderMark(raw);
+      } catch (CharacterCodingException e) {
+        raw.close();
+        throw badBytes(e, 1);
+      } catch (IOException | RuntimeException e) {
+        raw.close();
+        throw e;
       }
     }
 

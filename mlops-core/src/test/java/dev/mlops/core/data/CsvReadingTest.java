@@ -207,6 +207,16 @@ class CsvReadingTest {
         .hasMessageContaining("not valid UTF-8");
   }
 
+  /** Found by CsvFuzzTest: a bad first byte was read while skipping a byte-order mark, outside the error handling. */
+  @Test
+  void invalidUtf8InTheFirstCharacterFailsOnLineOne() {
+    byte[] bytes = {(byte) 0xEF, 0x01, 'a', '\n', '1', '\n'};
+
+    assertThatThrownBy(() -> Tables.readCsv(new ByteArrayInputStream(bytes), "first.csv", CsvOptions.defaults()))
+        .isInstanceOf(MalformedDataException.class)
+        .hasMessageStartingWith("first.csv: line 1: bytes that are not valid UTF-8");
+  }
+
   @Test
   void otherCharsetsAreReadWhenDeclared() throws IOException {
     Path p = dir.resolve("latin1.csv");
