@@ -236,8 +236,9 @@ final class ProfileCodec {
       check(sketch.getN() == finite, "column '" + name + "': the quantile sketch holds " + sketch.getN()
           + " values, the column " + finite + " finite ones");
       if (finite > 0) {
-        check(sketch.getMinItem() == min && sketch.getMaxItem() == max, "column '" + name + "': the quantile sketch"
-            + " spans [" + sketch.getMinItem() + ", " + sketch.getMaxItem() + "], the column [" + min + ", " + max + "]");
+        double[] span = sketch(name, "quantile", () -> new double[] {sketch.getMinItem(), sketch.getMaxItem()});
+        check(span[0] == min && span[1] == max, "column '" + name + "': the quantile sketch"
+            + " spans [" + span[0] + ", " + span[1] + "], the column [" + min + ", " + max + "]");
         sketch(name, "quantile", () -> {
           var items = sketch.iterator();
           while (items.next()) {

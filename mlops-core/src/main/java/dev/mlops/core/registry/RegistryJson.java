@@ -12,6 +12,7 @@ import dev.mlops.api.registry.Lineage;
 import dev.mlops.api.registry.ModelRef;
 import dev.mlops.api.registry.ModelVersion;
 import dev.mlops.api.registry.RegistryEvent;
+import dev.mlops.api.registry.RegistryNames;
 import dev.mlops.api.schema.Schema;
 import dev.mlops.core.json.MlopsJson;
 import dev.mlops.core.internal.JsonFields;
@@ -219,6 +220,11 @@ final class RegistryJson {
       if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
         throw r.fail("$.aliases." + e.getKey(), "expected a version number from 1 to " + Integer.MAX_VALUE
             + ", found " + JsonFields.describe(n));
+      }
+      try {
+        RegistryNames.checkAlias(e.getKey());
+      } catch (IllegalArgumentException bad) {
+        throw r.fail("$.aliases", bad.getMessage());
       }
       out.put(e.getKey(), n.intValue());
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
  * fixture gets the input as the manifest of {@code churn} version 2 and as the alias file of
  * {@code fraud}, is opened with {@link Registries#open(Path, RegistryOptions)}, and every model is read (model,
  * versions, each version found and its artifact and attachments loaded, each alias resolved,
- * history, search, gc preview). A bad record may only be rejected with a
+ * history, search, gc preview, whose refusal while a record is unreadable is documented). A bad
+ * record may only be rejected with a
  * {@link MalformedDataException} naming the file, or an {@link IntegrityException} for bytes that
  * do not match their recorded digest. Corpus: {@code RegistryFilesFuzzTestInputs/registryFiles/}.
  */
@@ -75,7 +76,14 @@ class RegistryFilesFuzzTest {
             documented(() -> readModel(registry, name));
           }
           documented(() -> registry.search(ModelQuery.all()));
-          documented(registry::gcPreview);
+          documented(() -> {
+            try {
+              registry.gcPreview();
+            } catch (IllegalStateException refused) {
+              // Documented: gc (and its preview) refuse while a record cannot be read, naming it.
+              assertThat(refused.getMessage()).startsWith("cannot collect garbage while").contains(MANIFEST);
+            }
+          });
         }
       });
     } finally {
