@@ -230,6 +230,15 @@ final class ProfileCodec {
       ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       check(bytes.length >= 8 && header.getShort(4) == NumericColumnProfile.K && bytes[6] == 8, "column '" + name
           + "': quantile sketch header is not that of a k " + NumericColumnProfile.K + " KLL sketch");
+      // Profiles write KLL's compact forms only: (preamble ints, serial version, flags) is (2, 1, empty),
+      // (2, 2, single item) or (5, 1, none) with 1 to 61 levels. The updatable form (serial version 3)
+      // carries its own levels array, from which DataSketches would size its arrays: refused here.
+      boolean empty = bytes[0] == 2 && bytes[1] == 1 && bytes[3] == 1;
+      boolean single = bytes[0] == 2 && bytes[1] == 2 && bytes[3] == 4;
+      boolean full = bytes[0] == 5 && bytes[1] == 1 && bytes[3] == 0 && bytes.length >= 20 && bytes[18] >= 1
+          && bytes[18] <= 61;
+      check(bytes[2] == 15 && (empty || single || full), "column '" + name + "': quantile sketch is not in the compact"
+          + " form profiles write (preamble " + bytes[0] + ", serial version " + bytes[1] + ", flags " + bytes[3] + ")");
       KllDoublesSketch sketch = sketch(name, "quantile", () -> KllDoublesSketch.heapify(Memory.wrap(bytes)));
       check(sketch.getK() == NumericColumnProfile.K, "column '" + name + "': quantile sketch has k " + sketch.getK()
           + ", expected " + NumericColumnProfile.K);
