@@ -181,6 +181,10 @@ final class ProfileCodec {
       check(items.getStreamLength() == nonNull, "column '" + name + "': the frequent-items sketch counts "
           + items.getStreamLength() + " values, the column " + nonNull);
       check(items.getMaximumError() >= 0, "column '" + name + "': negative frequent-items error");
+      // A sketch that has seen values keeps some (a purge keeps about half); one with none would be
+      // written back as an empty sketch that had seen nothing, so the profile would not read again.
+      check(items.getNumActiveItems() > 0 || nonNull == 0, "column '" + name + "': the frequent-items sketch"
+          + " holds no item for " + nonNull + " values");
       long sum = 0;
       for (ItemsSketch.Row<String> row : sketch(name, "frequent-items",
           () -> items.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES))) {
