@@ -1,11 +1,13 @@
 package dev.mlops.core.drift.stream;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.mlops.api.internal.BuilderCalls;
 
-/** The setter calls a detector builder received, so that a second call names the first. */
+/**
+ * The setter calls a detector builder received, so that a second call names the first (the api
+ * builders' {@link BuilderCalls}), and the argument checks the detector builders share.
+ */
 final class Calls {
-  private final Map<String, String> calls = new HashMap<>();
+  private final BuilderCalls calls = new BuilderCalls();
 
   /**
    * Records {@code call} as the one that set {@code setting}.
@@ -13,10 +15,14 @@ final class Calls {
    * @throws IllegalStateException naming both calls if a call set it already
    */
   void once(String setting, String call) {
-    String earlier = calls.putIfAbsent(setting, call);
-    if (earlier != null) {
-      throw new IllegalStateException(setting + " was already set by " + earlier + "; cannot also call " + call);
+    calls.once(setting, call);
+  }
+
+  static double positiveFinite(String name, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0, was " + value);
     }
+    return value;
   }
 
   static <T> T notNull(String name, T value) {

@@ -145,9 +145,7 @@ public final class Ddm implements StreamingDriftDetector {
      * @return this builder
      */
     public Builder warningLevel(double warningLevel) {
-      if (!(warningLevel > 0) || Double.isInfinite(warningLevel)) {
-        throw new IllegalArgumentException("warningLevel must be finite and > 0, was " + warningLevel);
-      }
+      Calls.positiveFinite("warningLevel", warningLevel);
       calls.once("warningLevel", "warningLevel(" + warningLevel + ")");
       this.warningLevel = warningLevel;
       return this;
@@ -159,9 +157,7 @@ public final class Ddm implements StreamingDriftDetector {
      * @return this builder
      */
     public Builder driftLevel(double driftLevel) {
-      if (!(driftLevel > 0) || Double.isInfinite(driftLevel)) {
-        throw new IllegalArgumentException("driftLevel must be finite and > 0, was " + driftLevel);
-      }
+      Calls.positiveFinite("driftLevel", driftLevel);
       calls.once("driftLevel", "driftLevel(" + driftLevel + ")");
       this.driftLevel = driftLevel;
       return this;

@@ -207,9 +207,7 @@ public final class PageHinkley implements StreamingDriftDetector {
      * @return this builder
      */
     public Builder threshold(double threshold) {
-      if (!(threshold > 0) || Double.isInfinite(threshold)) {
-        throw new IllegalArgumentException("threshold must be finite and > 0, was " + threshold);
-      }
+      Calls.positiveFinite("threshold", threshold);
       calls.once("threshold", "threshold(" + threshold + ")");
       this.threshold = threshold;
       return this;
